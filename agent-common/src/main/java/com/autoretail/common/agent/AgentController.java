@@ -1,0 +1,137 @@
+package com.autoretail.common.agent;
+
+import com.autoretail.common.tasks.TaskRegistry;
+import com.autoretail.common.web.ErrorResponses;
+import com.autoretail.common.web.RequestBodyErrors;
+import com.autoretail.common.wire.AgentHealth;
+import com.autoretail.common.wire.AgentServiceRequest;
+import com.autoretail.common.wire.AgentServiceResponse;
+import com.autoretail.common.wire.Capabilities;
+import com.autoretail.common.wire.ErrorCode;
+import com.autoretail.common.wire.FieldError;
+import com.autoretail.common.wire.OperationSource;
+import com.autoretail.common.wire.OperationSpec;
+import com.autoretail.common.wire.TaskAccepted;
+import com.autoretail.common.wire.TaskStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** The agent contract's endpoints, around the application's {@link BaseAgentService}. */
+@RestController
+public class AgentController {
+
+    private final BaseAgentService agent;
+    private final OperationRunner runner;
+    private final TaskRegistry tasks;
+    private final String version;
+
+    public AgentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks, String version) {
+        this.agent = agent;
+        this.runner = runner;
+        this.tasks = tasks;
+        this.version = version;
+    }
+
+    @GetMapping("/health")
+    ResponseEntity<AgentHealth> health() {
+        Map<String, AgentHealth.Dependency> dependencies = agent.checkDependencies();
+        boolean up = dependencies.values().stream().allMatch(AgentHealth.Dependency::isUp);
+        double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        AgentHealth health = new AgentHealth(up ? AgentHealth.UP : AgentHealth.DOWN, agent.info().serviceName(),
+                version, uptime, dependencies);
+        return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+    }
+
+    @GetMapping("/capabilities")
+    Capabilities capabilities() {
+        List<OperationSpec> operations = agent.getAvailableOperations();
+        List<String> mcpTools = operations.stream()
+                .filter(op -> op.source() == OperationSource.MCP)
+                .map(OperationSpec::name)
+                .toList();
+        AgentInfo info = agent.info();
+        return new Capabilities(info.serviceName(), info.serviceKey(), info.description(), version, operations,
+                mcpTools);
+    }
+
+    @PostMapping("/execute")
+    ResponseEntity<AgentServiceResponse> execute(@RequestBody AgentServiceRequest request) {
+        return respond(runner.execute(request));
+    }
+
+    @PostMapping("/execute-async")
+    ResponseEntity<?> executeAsync(@RequestBody AgentServiceRequest body) {
+        AgentServiceRequest request = runner.withDefaults(body);
+        if (request.callbackUrl() != null && !isHttpUrl(request.callbackUrl())) {
+            return respond(AgentServiceResponse.failure(request.requestId(), ErrorCode.VALIDATION_ERROR,
+                    "callback_url: must be an absolute http or https URL",
+                    Map.of("errors", List.of(new FieldError("callback_url", "must be an absolute http or https URL"))),
+                    0, Map.of("service", agent.info().serviceName())));
+        }
+        String taskId = tasks.submit(() -> runner.execute(request), response -> {
+            if (request.callbackUrl() != null) {
+                agent.sendCallback(request.callbackUrl(), response);
+            }
+        });
+        return ResponseEntity.accepted().body(TaskAccepted.of(taskId, request.requestId()));
+    }
+
+    @GetMapping("/status/{taskId}")
+    TaskStatus status(@PathVariable String taskId) {
+        return tasks.find(taskId).orElseThrow(() -> new AgentException(ErrorCode.NOT_FOUND,
+                "No task " + taskId + " (unknown, or finished and forgotten)"));
+    }
+
+    /** A body that is not a readable request still gets the envelope, naming the field. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<AgentServiceResponse> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        FieldError error = RequestBodyErrors.describe(e);
+        HttpStatus status = RequestBodyErrors.tooLarge(e) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return envelopeError(request, status, error);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<AgentServiceResponse> unsupported(HttpMediaTypeNotSupportedException e,
+                                                     HttpServletRequest request) {
+        return envelopeError(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                new FieldError("", "the body must be application/json"));
+    }
+
+    private ResponseEntity<AgentServiceResponse> envelopeError(HttpServletRequest request, HttpStatus status,
+                                                               FieldError error) {
+        AgentServiceResponse response = AgentServiceResponse.failure(ErrorResponses.requestId(request),
+                ErrorCode.VALIDATION_ERROR, "Invalid request: " + error, Map.of("errors", List.of(error)), 0,
+                Map.of("service", agent.info().serviceName()));
+        return ResponseEntity.status(status).body(response);
+    }
+
+    private static ResponseEntity<AgentServiceResponse> respond(AgentServiceResponse response) {
+        HttpStatusCode status = response.success() ? HttpStatus.OK : response.errorCode().httpStatus();
+        return ResponseEntity.status(status).body(response);
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.autoretail.common.agent;
+
+import java.time.Duration;
+
+/**
+ * The bounds the runner applies to requests.
+ *
+ * @param defaultTimeout       timeout of a request that names none
+ * @param maxTimeout           the largest timeout a request may ask for
+ * @param claimGrace           how long past its timeout an unfinished claim outlives a crashed agent
+ * @param idempotencyRetention how long a final response is replayed
+ */
+public record ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Duration claimGrace,
+                              Duration idempotencyRetention) {
+}

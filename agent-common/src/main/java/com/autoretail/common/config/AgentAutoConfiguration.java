@@ -1,0 +1,183 @@
+package com.autoretail.common.config;
+
+import com.autoretail.common.agent.AgentController;
+import com.autoretail.common.agent.AgentToolkit;
+import com.autoretail.common.agent.BaseAgentService;
+import com.autoretail.common.agent.ExecutionLimits;
+import com.autoretail.common.agent.OperationRunner;
+import com.autoretail.common.idempotency.IdempotencyStore;
+import com.autoretail.common.idempotency.InMemoryIdempotencyStore;
+import com.autoretail.common.idempotency.RedisIdempotencyStore;
+import com.autoretail.common.mcp.McpClientSettings;
+import com.autoretail.common.mcp.McpHealthIndicator;
+import com.autoretail.common.mcp.McpToolClient;
+import com.autoretail.common.mcp.TraceHeaders;
+import com.autoretail.common.tasks.CallbackSender;
+import com.autoretail.common.tasks.TaskRegistry;
+import com.autoretail.common.web.ApiKeyFilter;
+import com.autoretail.common.web.BodySizeLimitFilter;
+import com.autoretail.common.web.ErrorResponses;
+import com.autoretail.common.web.ProblemAdvice;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.client.RestClient;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Everything an agent has in common, configured around the application's one {@link BaseAgentService} bean:
+ * the contract's endpoints, the MCP client, idempotency, async tasks and callbacks, API key and body size
+ * filters, problem+json errors, health and metrics. Every bean gives way to one the application declares.
+ */
+@AutoConfiguration(after = {JacksonAutoConfiguration.class, RedisAutoConfiguration.class})
+@EnableConfigurationProperties(AgentProperties.class)
+public class AgentAutoConfiguration {
+
+    static final String MCP_BREAKER = "mcp";
+    static final String CALLBACK_RETRY = "agent-callback";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "agentWorkers")
+    ExecutorService agentWorkers() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ErrorResponses errorResponses(ObjectMapper mapper) {
+        return new ErrorResponses(mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemAdvice problemAdvice() {
+        return new ProblemAdvice();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CallbackSender callbackSender(RestClient.Builder builder, RetryRegistry retries, AgentProperties properties) {
+        var settings = ClientHttpRequestFactorySettings.defaults()
+                .withConnectTimeout(properties.callback().timeout())
+                .withReadTimeout(properties.callback().timeout());
+        RestClient http = builder.clone()
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
+                .build();
+        return new CallbackSender(http, retries.retry(CALLBACK_RETRY));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("agent.mcp.endpoint")
+    McpToolClient mcpToolClient(AgentProperties properties, CircuitBreakerRegistry breakers, ObjectMapper mapper,
+                                ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                                Environment environment) {
+        AgentProperties.Mcp mcp = properties.mcp();
+        String clientName = environment.getProperty("spring.application.name", "agent");
+        McpClientSettings settings = new McpClientSettings(mcp.endpoint(), mcp.headers(), mcp.requestTimeout(),
+                mcp.connectTimeout(), mcp.monitorInterval(), clientName, properties.version());
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        McpToolClient client = new McpToolClient(settings, breakers.circuitBreaker(MCP_BREAKER), mapper,
+                t == null || p == null ? Map::of : new TraceHeaders(t, p));
+        client.start();
+        return client;
+    }
+
+    @Bean
+    @ConditionalOnBean(McpToolClient.class)
+    @ConditionalOnMissingBean(name = "mcpHealthIndicator")
+    McpHealthIndicator mcpHealthIndicator(McpToolClient mcp) {
+        return new McpHealthIndicator(mcp);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AgentToolkit agentToolkit(ObjectProvider<McpToolClient> mcp, CallbackSender callbacks) {
+        return new AgentToolkit(Optional.ofNullable(mcp.getIfAvailable()), callbacks);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "agent.idempotency.store", havingValue = "redis")
+    static class RedisIdempotency {
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore idempotencyStore(StringRedisTemplate redis, ObjectMapper mapper, AgentProperties properties,
+                                          ObjectProvider<BaseAgentService> agent) {
+            String key = agent.getIfAvailable() == null ? "fleet" : agent.getObject().info().serviceKey();
+            return new RedisIdempotencyStore(redis, mapper, properties.idempotency().redisKeyPrefix() + key + ":");
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotencyStore inMemoryIdempotencyStore(AgentProperties properties) {
+        return new InMemoryIdempotencyStore(properties.idempotency().maxEntries());
+    }
+
+    @Bean
+    @ConditionalOnBean(BaseAgentService.class)
+    @ConditionalOnMissingBean
+    OperationRunner operationRunner(BaseAgentService agent, IdempotencyStore idempotency,
+                                    AgentProperties properties, ExecutorService agentWorkers, MeterRegistry meters) {
+        ExecutionLimits limits = new ExecutionLimits(properties.defaultTimeout(), properties.maxTimeout(),
+                properties.idempotency().claimGrace(), properties.idempotency().retention());
+        return new OperationRunner(agent, idempotency, limits, agentWorkers, meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TaskRegistry taskRegistry(AgentProperties properties, ExecutorService agentWorkers) {
+        return new TaskRegistry(properties.tasks().retention(), properties.tasks().maxTasks(), agentWorkers);
+    }
+
+    @Bean
+    @ConditionalOnBean(BaseAgentService.class)
+    @ConditionalOnMissingBean
+    AgentController agentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks,
+                                    AgentProperties properties) {
+        return new AgentController(agent, runner, tasks, properties.version());
+    }
+
+    // reads the key as a value: pasted into the expression, a key holding a quote broke start-up
+    @Bean
+    @ConditionalOnExpression("!environment.getProperty('agent.api-key', '').isBlank()")
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(AgentProperties properties, ErrorResponses errors) {
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties.apiKey(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(AgentProperties properties,
+                                                                    ErrorResponses errors) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxBodySize().toBytes(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}

@@ -1,0 +1,86 @@
+package com.autoretail.common.config;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * The settings every agent shares, under {@code agent.*}. Durations without a unit are seconds, so that the
+ * seed's variables ({@code REQUEST_TIMEOUT=30}) work as they are.
+ *
+ * @param version        the version reported in {@code /health} and {@code /capabilities}
+ * @param apiKey         when set, {@code X-API-Key} is required on every endpoint but health
+ * @param defaultTimeout timeout of a request that names none
+ * @param maxTimeout     the largest timeout a request may ask for
+ * @param maxBodySize    request bodies over this size are refused with 413
+ */
+@Validated
+@ConfigurationProperties("agent")
+public record AgentProperties(
+        @DefaultValue("1.0.0") String version,
+        String apiKey,
+        @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration defaultTimeout,
+        @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("300") Duration maxTimeout,
+        @NotNull @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue Mcp mcp,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Tasks tasks,
+        @DefaultValue Callback callback) {
+
+    /**
+     * The agent's MCP server.
+     *
+     * @param endpoint        the Streamable HTTP URL; no MCP client when unset
+     * @param headers         business headers sent on every MCP request
+     * @param requestTimeout  bound of one MCP request
+     * @param connectTimeout  bound of opening a session
+     * @param monitorInterval how often the connection is checked and re-established
+     */
+    public record Mcp(
+            String endpoint,
+            Map<String, String> headers,
+            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration requestTimeout,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("5s") Duration monitorInterval) {
+    }
+
+    /**
+     * Replays of side-effecting requests by request_id.
+     *
+     * @param store          {@code memory} (one JVM) or {@code redis} (shared, survives restarts)
+     * @param retention      how long a final response is replayed
+     * @param claimGrace     how long past its timeout an unfinished request holds its request_id
+     * @param maxEntries     bound of the memory store
+     * @param redisKeyPrefix prefix of the Redis keys, followed by the agent's service key
+     */
+    public record Idempotency(
+            @DefaultValue("memory") Store store,
+            @DefaultValue("24h") Duration retention,
+            @DefaultValue("60s") Duration claimGrace,
+            @Positive @DefaultValue("100000") long maxEntries,
+            @DefaultValue("agent:idempotency:") String redisKeyPrefix) {
+    }
+
+    public enum Store { MEMORY, REDIS }
+
+    /**
+     * Async tasks.
+     *
+     * @param retention how long a finished task stays readable
+     * @param maxTasks  the most tasks kept
+     */
+    public record Tasks(@DefaultValue("1h") Duration retention, @Positive @DefaultValue("10000") long maxTasks) {
+    }
+
+    /** @param timeout bound of one callback POST (retries are the {@code agent-callback} Resilience4j retry) */
+    public record Callback(@DefaultValue("5s") Duration timeout) {
+    }
+}

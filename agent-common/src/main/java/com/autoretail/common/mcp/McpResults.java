@@ -1,0 +1,83 @@
+package com.autoretail.common.mcp;
+
+import com.autoretail.common.agent.AgentException;
+import com.autoretail.common.wire.ErrorCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads MCP tool results, and maps tool errors by the fleet's convention.
+ *
+ * <p><b>The error convention.</b> A tool refuses a call with an MCP tool error ({@code isError: true}) whose
+ * first text content is a JSON object {@code {"error_code": "NOT_FOUND", "message": "...", "details": {...}}}.
+ * {@code NOT_FOUND}, {@code CONFLICT} and {@code VALIDATION_ERROR} are answered as such, with {@code details}
+ * as the envelope's {@code result}; any other code, or an error that is not such JSON, is an
+ * {@code UPSTREAM_ERROR} carrying the tool's text.
+ */
+public final class McpResults {
+
+    private static final Set<ErrorCode> TOOL_ERROR_CODES =
+            Set.of(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.VALIDATION_ERROR);
+
+    private McpResults() {
+    }
+
+    /** The structured content, else the JSON held by the text content, else the text itself. */
+    public static Object read(McpSchema.CallToolResult result, ObjectMapper mapper) {
+        List<String> texts = result.content() == null ? List.of() : result.content().stream()
+                .filter(McpSchema.TextContent.class::isInstance)
+                .map(content -> ((McpSchema.TextContent) content).text())
+                .toList();
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw toolError(texts.isEmpty() ? "" : texts.get(0), mapper);
+        }
+        if (result.structuredContent() != null) {
+            return result.structuredContent();
+        }
+        if (texts.isEmpty()) {
+            return Map.of();
+        }
+        if (texts.size() == 1) {
+            return parse(texts.get(0), mapper);
+        }
+        return texts.stream().map(text -> parse(text, mapper)).toList();
+    }
+
+    static AgentException toolError(String text, ObjectMapper mapper) {
+        JsonNode json = tryParse(text, mapper);
+        if (json == null || !json.isObject() || !json.hasNonNull("error_code")) {
+            return new AgentException(ErrorCode.UPSTREAM_ERROR,
+                    "MCP tool error: " + (text.isBlank() ? "no message" : text));
+        }
+        ErrorCode code = ErrorCode.fromName(json.get("error_code").asText(), ErrorCode.UPSTREAM_ERROR);
+        if (!TOOL_ERROR_CODES.contains(code)) {
+            code = ErrorCode.UPSTREAM_ERROR;
+        }
+        String message = json.hasNonNull("message") ? json.get("message").asText() : text;
+        Object details = json.hasNonNull("details") ? mapper.convertValue(json.get("details"), Object.class) : null;
+        return new AgentException(code, message, details);
+    }
+
+    private static Object parse(String text, ObjectMapper mapper) {
+        JsonNode json = tryParse(text, mapper);
+        return json == null ? Map.of("text", text) : mapper.convertValue(json, Object.class);
+    }
+
+    private static JsonNode tryParse(String text, ObjectMapper mapper) {
+        String trimmed = text == null ? "" : text.strip();
+        if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) {
+            return null;
+        }
+        try {
+            return mapper.readTree(trimmed);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

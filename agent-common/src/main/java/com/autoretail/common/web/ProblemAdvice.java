@@ -1,0 +1,74 @@
+package com.autoretail.common.web;
+
+import com.autoretail.common.agent.AgentException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.List;
+
+/**
+ * Answers every error outside {@code /execute} as RFC 9457 {@code application/problem+json} with a
+ * {@code request_id}, and never with a stack trace: Spring MVC's own exceptions, {@link AgentException}s with
+ * their code's status, bodies over the size limit (413), and anything unexpected (500, logged).
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(AgentException.class)
+    ResponseEntity<ProblemDetail> agentFailure(AgentException e, HttpServletRequest request) {
+        ProblemDetail problem = ErrorResponses.problem(e.code().httpStatus(), e.getMessage(),
+                ErrorResponses.requestId(request));
+        problem.setProperty("error_code", e.code().name());
+        if (e.details() != null) {
+            problem.setProperty("details", e.details());
+        }
+        return ResponseEntity.status(e.code().httpStatus()).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        String requestId = ErrorResponses.requestId(request);
+        log.error("Unexpected error (request_id {})", requestId, e);
+        return ResponseEntity.internalServerError().body(ErrorResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error; see the service's log for request_id " + requestId, requestId));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (RequestBodyErrors.tooLarge(ex)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    RequestBodyErrors.describe(ex).toString());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Unreadable request body: " + RequestBodyErrors.describe(ex));
+        problem.setProperty("errors", List.of(RequestBodyErrors.describe(ex)));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
+            problem.setProperty("request_id", ErrorResponses.requestId(servletRequest));
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+}

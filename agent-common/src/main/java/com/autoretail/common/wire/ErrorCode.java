@@ -1,0 +1,48 @@
+package com.autoretail.common.wire;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The error codes of the agent contract, each with the HTTP status it is answered with and whether a
+ * caller may retry the same request.
+ */
+public enum ErrorCode {
+    VALIDATION_ERROR(HttpStatus.BAD_REQUEST, false),
+    UNKNOWN_OPERATION(HttpStatus.BAD_REQUEST, false),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, false),
+    NOT_FOUND(HttpStatus.NOT_FOUND, false),
+    CONFLICT(HttpStatus.CONFLICT, false),
+    UPSTREAM_ERROR(HttpStatus.BAD_GATEWAY, true),
+    UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, true),
+    TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, true),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, false);
+
+    private final HttpStatus httpStatus;
+    private final boolean retryable;
+
+    ErrorCode(HttpStatus httpStatus, boolean retryable) {
+        this.httpStatus = httpStatus;
+        this.retryable = retryable;
+    }
+
+    public HttpStatus httpStatus() {
+        return httpStatus;
+    }
+
+    /** Whether the same request may succeed when sent again (the failure was not the request's fault). */
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** The code for an error code name read from a peer, {@code fallback} when the name is unknown. */
+    public static ErrorCode fromName(String name, ErrorCode fallback) {
+        if (name != null) {
+            for (ErrorCode code : values()) {
+                if (code.name().equalsIgnoreCase(name)) {
+                    return code;
+                }
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,45 @@
+package com.autoretail.common.wire;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.Map;
+
+/**
+ * One operation of an agent, as listed in {@code /capabilities}.
+ *
+ * @param parameters   the JSON schema of the operation's parameters
+ * @param sideEffects  whether the operation changes state (it is then idempotent by request_id)
+ * @param compensation the operation that undoes this one, null when there is none
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OperationSpec(
+        String name,
+        String description,
+        OperationSource source,
+        Map<String, Object> parameters,
+        boolean sideEffects,
+        String compensation) {
+
+    public OperationSpec {
+        parameters = parameters == null ? Map.of("type", "object") : parameters;
+    }
+
+    public static OperationSpec local(String name, String description, Map<String, Object> parameters) {
+        return new OperationSpec(name, description, OperationSource.LOCAL, parameters, false, null);
+    }
+
+    public static OperationSpec composite(String name, String description, Map<String, Object> parameters) {
+        return new OperationSpec(name, description, OperationSource.COMPOSITE, parameters, false, null);
+    }
+
+    public OperationSpec withSideEffects(boolean changesState, String compensatingOperation) {
+        return new OperationSpec(name, description, source, parameters, changesState, compensatingOperation);
+    }
+
+    public OperationSpec withParameters(Map<String, Object> schema) {
+        return new OperationSpec(name, description, source, schema, sideEffects, compensation);
+    }
+}

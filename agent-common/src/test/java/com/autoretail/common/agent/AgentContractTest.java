@@ -1,0 +1,313 @@
+package com.autoretail.common.agent;
+
+import com.autoretail.common.fixture.TestAgent;
+import com.autoretail.common.fixture.TestMcpServer;
+import com.autoretail.common.testsupport.HttpJson;
+import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agent contract over HTTP: a test agent (one local, one slow, one failing operation) in front of a real
+ * MCP server. Every error code, validation, idempotent replay and the timeout.
+ */
+class AgentContractTest extends AgentHttpTest {
+
+    private Reply execute(String operation, Map<String, Object> parameters) {
+        return http.post("/execute", HttpJson.json(Map.of("operation", operation, "parameters", parameters)));
+    }
+
+    private Reply execute(String requestId, String operation, Map<String, Object> parameters) {
+        return http.post("/execute", HttpJson.json(
+                Map.of("request_id", requestId, "operation", operation, "parameters", parameters)));
+    }
+
+    @Test
+    void healthReportsTheMcpServerWithItsTools() {
+        Reply health = http.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(health.text("service")).isEqualTo("test-agent");
+        assertThat(health.body().path("uptime_seconds").asDouble()).isPositive();
+        assertThat(health.body().at("/dependencies/mcp/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/dependencies/mcp/tools").asInt()).isEqualTo(3);
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void capabilitiesListDiscoveredAndLocalOperationsWithSchemas() {
+        Reply capabilities = http.get("/capabilities");
+
+        assertThat(capabilities.status()).isEqualTo(200);
+        assertThat(capabilities.text("service_name")).isEqualTo("test-agent");
+        assertThat(capabilities.text("service_key")).isEqualTo("test");
+        Map<String, JsonNode> operations = new java.util.HashMap<>();
+        capabilities.body().path("operations").forEach(op -> operations.put(op.path("name").asText(), op));
+        assertThat(operations).containsOnlyKeys("lookup_item", "reserve_item", "broken_tool", "add_numbers",
+                "slow_job", "explode");
+        JsonNode reserve = operations.get("reserve_item");
+        assertThat(reserve.path("source").asText()).isEqualTo("mcp");
+        assertThat(reserve.path("side_effects").asBoolean()).isTrue();
+        assertThat(reserve.path("compensation").asText()).isEqualTo("release_item");
+        assertThat(reserve.at("/parameters/required").toString()).contains("sku", "quantity");
+        assertThat(operations.get("lookup_item").path("side_effects").asBoolean()).isFalse();
+        assertThat(operations.get("add_numbers").path("source").asText()).isEqualTo("local");
+        assertThat(StreamSupport.stream(capabilities.body().path("mcp_tools").spliterator(), false)
+                .map(JsonNode::asText)).containsExactlyInAnyOrder("lookup_item", "reserve_item", "broken_tool");
+    }
+
+    @Test
+    void localOperationAnswersTheFullEnvelope() {
+        Reply reply = execute("wf-1:add", "add_numbers", Map.of("a", 2, "b", 3.5));
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = reply.body();
+        assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder("request_id", "success", "result",
+                "error", "error_code", "execution_time", "metadata", "timestamp");
+        assertThat(body.path("request_id").asText()).isEqualTo("wf-1:add");
+        assertThat(body.path("success").asBoolean()).isTrue();
+        assertThat(body.at("/result/sum").asDouble()).isEqualTo(5.5);
+        assertThat(body.path("error").isNull()).isTrue();
+        assertThat(body.path("error_code").isNull()).isTrue();
+        assertThat(body.at("/metadata/service").asText()).isEqualTo("test-agent");
+        assertThat(body.at("/metadata/source").asText()).isEqualTo("local");
+        assertThat(body.at("/metadata/attempt").asInt()).isEqualTo(1);
+        assertThat(body.at("/metadata/replayed").asBoolean()).isFalse();
+        assertThat(body.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void requestWithoutRequestIdGetsAGeneratedOne() {
+        Reply reply = execute("add_numbers", Map.of("a", 1, "b", 2));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text("request_id")).isNotBlank();
+    }
+
+    @Test
+    void mcpOperationReturnsTheToolsResult() {
+        Reply reply = execute("lookup_item", Map.of("sku", "SKU000001"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().at("/result/name").asText()).isEqualTo("Item SKU000001");
+        assertThat(reply.body().at("/result/stock").asInt()).isEqualTo(7);
+        assertThat(reply.body().at("/metadata/source").asText()).isEqualTo("mcp");
+    }
+
+    @Test
+    void schemaViolationsNameEveryField() {
+        Reply reply = execute("add_numbers", Map.of("a", "two", "email", "not-an-email"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
+        assertThat(reply.text("error")).contains("a:", "b:", "email:");
+        List<String> fields = new ArrayList<>();
+        reply.body().at("/result/errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("a", "b", "email");
+    }
+
+    @Test
+    void mcpToolSchemaIsEnforcedBeforeTheServerIsCalled() {
+        int before = TestMcpServer.reserveCalls.get();
+
+        Reply reply = execute("reserve_item", Map.of("sku", "SKU000001", "quantity", "lots"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error")).contains("quantity");
+        assertThat(TestMcpServer.reserveCalls.get()).isEqualTo(before);
+    }
+
+    @Test
+    void businessRuleFailureNamesTheField() {
+        Reply reply = execute("add_numbers", Map.of("a", 4, "b", 4));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
+        assertThat(reply.text("error")).contains("b: must differ from a");
+    }
+
+    @Test
+    void unknownOperationIsRefusedWithTheOffer() {
+        Reply reply = execute("launch_rocket", Map.of());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error_code")).isEqualTo("UNKNOWN_OPERATION");
+        assertThat(reply.text("error")).contains("launch_rocket", "add_numbers");
+    }
+
+    @Test
+    void missingOperationIsAValidationError() {
+        Reply reply = http.post("/execute", "{\"parameters\": {}}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
+        assertThat(reply.text("error")).contains("operation");
+    }
+
+    @Test
+    void toolNotFoundErrorMapsToNotFound() {
+        Reply reply = execute("lookup_item", Map.of("sku", "NOPE"));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.text("error_code")).isEqualTo("NOT_FOUND");
+        assertThat(reply.text("error")).isEqualTo("No item NOPE");
+    }
+
+    @Test
+    void toolConflictErrorMapsToConflictWithDetails() {
+        Reply reply = execute("reserve_item", Map.of("sku", "SKU000001", "quantity", 500));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.text("error_code")).isEqualTo("CONFLICT");
+        assertThat(reply.body().at("/result/available").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void toolErrorWithoutTheConventionIsAnUpstreamError() {
+        Reply reply = execute("broken_tool", Map.of());
+
+        assertThat(reply.status()).isEqualTo(502);
+        assertThat(reply.text("error_code")).isEqualTo("UPSTREAM_ERROR");
+        assertThat(reply.text("error")).contains("database on fire");
+    }
+
+    @Test
+    void bugAnswersInternalWithoutItsDetails() {
+        Reply reply = execute("req-bug", "explode", Map.of());
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.text("error_code")).isEqualTo("INTERNAL");
+        assertThat(reply.body().toString()).doesNotContain("secret internal detail", "Exception", "at com.");
+        assertThat(reply.text("error")).contains("req-bug");
+    }
+
+    @Test
+    void operationPastItsTimeoutAnswers504InTime() {
+        long start = System.nanoTime();
+
+        Reply reply = http.post("/execute",
+                "{\"operation\":\"slow_job\",\"parameters\":{\"seconds\":5},\"timeout\":1}");
+
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(reply.status()).isEqualTo(504);
+        assertThat(reply.text("error_code")).isEqualTo("TIMEOUT");
+        assertThat(seconds).isLessThan(2.0);
+    }
+
+    @Test
+    void timeoutOutOfBoundsIsRefused() {
+        Reply reply = http.post("/execute", "{\"operation\":\"add_numbers\",\"parameters\":{\"a\":1,\"b\":2},"
+                + "\"timeout\":100000}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error")).contains("timeout");
+    }
+
+    @Test
+    void malformedJsonStillGetsTheEnvelope() {
+        Reply reply = http.post("/execute", "{\"operation\": \"add_numbers\", ");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
+        assertThat(reply.text("error")).contains("malformed JSON");
+        assertThat(reply.body().has("success")).isTrue();
+    }
+
+    @Test
+    void wrongTypeInTheEnvelopeNamesTheField() {
+        Reply reply = http.post("/execute", "{\"operation\":\"add_numbers\",\"timeout\":\"soon\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error")).contains("timeout").contains("integer").doesNotContain("java.");
+    }
+
+    @Test
+    void sideEffectReplayedBySameRequestIdRunsOnce() {
+        int before = TestMcpServer.reserveCalls.get();
+
+        Reply first = execute("wf-7:reserve", "reserve_item", Map.of("sku", "SKU000002", "quantity", 2));
+        Reply second = execute("wf-7:reserve", "reserve_item", Map.of("sku", "SKU000002", "quantity", 2));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(TestMcpServer.reserveCalls.get()).isEqualTo(before + 1);
+        assertThat(second.body().path("result")).isEqualTo(first.body().path("result"));
+        assertThat(first.body().at("/metadata/replayed").asBoolean()).isFalse();
+        assertThat(second.body().at("/metadata/replayed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void sameRequestIdForAnotherOperationIsAConflict() {
+        execute("wf-8:x", "reserve_item", Map.of("sku", "SKU000003", "quantity", 1));
+
+        Reply reply = execute("wf-8:x", "slow_job", Map.of("seconds", 0));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.text("error")).contains("reserve_item");
+    }
+
+    @Test
+    void concurrentReplaysOfARunningRequestRunItOnce() throws Exception {
+        int before = TestAgent.slowRuns.get();
+        String body = "{\"request_id\":\"wf-9:slow\",\"operation\":\"slow_job\",\"parameters\":{\"seconds\":0.5}}";
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(() -> http.post("/execute", body));
+        }
+
+        List<Reply> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
+            for (Future<Reply> reply : pool.invokeAll(calls)) {
+                replies.add(reply.get());
+            }
+        }
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(200));
+        assertThat(TestAgent.slowRuns.get()).isEqualTo(before + 1);
+        assertThat(replies.stream().filter(r -> r.body().at("/metadata/replayed").asBoolean())).hasSize(4);
+    }
+
+    @Test
+    void readOnlyOperationsAreNotReplayed() {
+        Reply first = execute("wf-10:look", "lookup_item", Map.of("sku", "SKU000004"));
+        Reply second = execute("wf-10:look", "lookup_item", Map.of("sku", "SKU000004"));
+
+        assertThat(first.body().at("/metadata/replayed").asBoolean()).isFalse();
+        assertThat(second.body().at("/metadata/replayed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void unknownPathsAndTasksAnswerProblemJson() {
+        Reply task = http.get("/status/task-nope");
+        Reply path = http.get("/nowhere");
+
+        assertThat(task.status()).isEqualTo(404);
+        assertThat(task.contentType()).startsWith("application/problem+json");
+        assertThat(task.text("detail")).contains("task-nope");
+        assertThat(task.text("request_id")).isNotBlank();
+        assertThat(path.status()).isEqualTo(404);
+        assertThat(path.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void operationMetricsAreRecorded() {
+        execute("add_numbers", Map.of("a", 1, "b", 2));
+
+        Reply metric = http.get("/actuator/metrics/agent.operation?tag=operation:add_numbers&tag=outcome:success");
+
+        assertThat(metric.status()).isEqualTo(200);
+        assertThat(metric.body().at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+}

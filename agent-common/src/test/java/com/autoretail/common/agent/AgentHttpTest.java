@@ -1,0 +1,45 @@
+package com.autoretail.common.agent;
+
+import com.autoretail.common.fixture.TestAgentApp;
+import com.autoretail.common.fixture.TestMcpServer;
+import com.autoretail.common.testsupport.HttpJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The test agent in front of a real MCP server, both started once for every test class extending this one
+ * (they share one cached Spring context; the MCP server stops with the JVM).
+ */
+@SpringBootTest(classes = TestAgentApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AgentHttpTest {
+
+    static final ConfigurableApplicationContext mcpServer = TestMcpServer.start(0);
+
+    @DynamicPropertySource
+    static void agentSettings(DynamicPropertyRegistry registry) {
+        String port = mcpServer.getEnvironment().getProperty("local.server.port");
+        registry.add("agent.mcp.endpoint", () -> "http://localhost:" + port + "/mcp");
+        registry.add("agent.mcp.headers.[X-User-Id]", () -> "ambujmehra");
+        registry.add("agent.mcp.monitor-interval", () -> "200ms");
+        registry.add("spring.ai.mcp.server.enabled", () -> "false");
+        registry.add("server.shutdown", () -> "immediate");
+        registry.add("resilience4j.retry.instances.agent-callback.wait-duration", () -> "100ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    HttpJson http;
+
+    @BeforeEach
+    void connect() throws InterruptedException {
+        http = new HttpJson("http://localhost:" + port);
+        for (int i = 0; i < 100 && http.get("/health").status() != 200; i++) {
+            Thread.sleep(100);
+        }
+    }
+}
