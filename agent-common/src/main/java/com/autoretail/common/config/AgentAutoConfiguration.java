@@ -21,6 +21,8 @@ import com.autoretail.common.web.ProblemAdvice;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -63,7 +65,9 @@ public class AgentAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(name = "agentWorkers")
     ExecutorService agentWorkers() {
-        return Executors.newVirtualThreadPerTaskExecutor();
+        // virtual threads that carry the caller's context (trace, observation) into the work they run
+        ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+        return ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(), snapshots::captureAll);
     }
 
     @Bean

@@ -6,6 +6,9 @@ import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agent contract over HTTP: a test agent (one local, one slow, one failing operation) in front of a real
  * MCP server. Every error code, validation, idempotent replay and the timeout.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AgentContractTest extends AgentHttpTest {
 
     private Reply execute(String operation, Map<String, Object> parameters) {
@@ -309,5 +313,29 @@ class AgentContractTest extends AgentHttpTest {
 
         assertThat(metric.status()).isEqualTo(200);
         assertThat(metric.body().at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void mcpRequestsCarryTheBusinessHeadersAndTheCallersTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        TestMcpServer.receivedHeaders.clear();
+
+        Reply reply = http.send(http.request("/execute").header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"operation\":\"lookup_item\",\"parameters\":{\"sku\":\"SKU000009\"}}")));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(TestMcpServer.receivedHeaders).anySatisfy(headers -> {
+            assertThat(headers.get("X-User-Id")).isEqualTo("ambujmehra");
+            assertThat(headers.get("traceparent")).startsWith("00-" + traceId + "-");
+        });
+    }
+
+    @Test
+    void logLinesOfARequestCarryItsRequestIdAndOperation(CapturedOutput output) {
+        execute("req-log-42", "explode", Map.of());
+
+        assertThat(output.getAll()).contains("request_id=req-log-42 operation=explode");
     }
 }

@@ -4,6 +4,7 @@ import com.autoretail.common.fixture.TestAgentApp;
 import com.autoretail.common.fixture.TestMcpServer;
 import com.autoretail.common.testsupport.HttpJson;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The test agent in front of a real MCP server, both started once for every test class extending this one
  * (they share one cached Spring context; the MCP server stops with the JVM).
  */
+@AutoConfigureObservability(metrics = false)
 @SpringBootTest(classes = TestAgentApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class AgentHttpTest {
 
@@ -27,6 +29,7 @@ abstract class AgentHttpTest {
         registry.add("agent.mcp.monitor-interval", () -> "200ms");
         registry.add("spring.ai.mcp.server.enabled", () -> "false");
         registry.add("server.shutdown", () -> "immediate");
+        registry.add("management.tracing.sampling.probability", () -> "1.0");
         registry.add("resilience4j.retry.instances.agent-callback.wait-duration", () -> "100ms");
     }
 

@@ -84,6 +84,11 @@ class McpRecoveryTest {
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(3.0);
         assertThat(http.get("/capabilities").body().path("mcp_tools").toString())
                 .as("the last known tools stay listed").contains("lookup_item");
+        for (int i = 0; i < 5; i++) {
+            lookup(http);
+        }
+        assertThat(lookup(http).text("error")).as("the breaker opens after repeated failures")
+                .contains("circuit breaker open");
 
         mcpServer = TestMcpServer.start(MCP_PORT);
         await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/health").status() == 200);
