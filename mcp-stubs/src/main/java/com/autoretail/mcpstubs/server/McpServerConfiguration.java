@@ -1,0 +1,68 @@
+package com.autoretail.mcpstubs.server;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.jackson.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.transport.WebMvcStreamableServerTransportProvider;
+import org.springaicommunity.mcp.provider.tool.SyncMcpToolProvider;
+
+import com.autoretail.mcpstubs.Stub;
+
+import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The MCP plumbing shared by the three stubs. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(McpServerStreamableHttpProperties.class)
+class McpServerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Stub stub(Environment environment) {
+        return Stub.of(environment.getRequiredProperty("stub").trim());
+    }
+
+    /**
+     * The auto-configured transport plus a context extractor: it hands the business headers to the
+     * tools through the MCP transport context.
+     */
+    @Bean
+    WebMvcStreamableServerTransportProvider stubTransportProvider(
+            @Qualifier("mcpServerObjectMapper") ObjectMapper objectMapper,
+            McpServerStreamableHttpProperties properties) {
+        return WebMvcStreamableServerTransportProvider.builder()
+            .jsonMapper(new JacksonMcpJsonMapper(objectMapper))
+            .mcpEndpoint(properties.getMcpEndpoint())
+            .keepAliveInterval(properties.getKeepAliveInterval())
+            .disallowDelete(properties.isDisallowDelete())
+            .contextExtractor(BusinessHeaders::extract)
+            .build();
+    }
+
+    /** The running stub's {@code @McpTool} methods, each behind the argument check. */
+    @Bean
+    List<SyncToolSpecification> stubToolSpecifications(List<StubTools> tools) {
+        return new SyncMcpToolProvider(new ArrayList<>(tools)).getToolSpecifications()
+            .stream()
+            .map(ToolArguments::guard)
+            .toList();
+    }
+
+    @Bean
+    RequiredHeadersFilter requiredHeadersFilter(Stub stub, McpServerStreamableHttpProperties properties) {
+        return new RequiredHeadersFilter(properties.getMcpEndpoint(), stub.requiredHeaders());
+    }
+
+}

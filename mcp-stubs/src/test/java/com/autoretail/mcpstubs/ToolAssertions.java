@@ -1,0 +1,68 @@
+package com.autoretail.mcpstubs;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Assertions on tool listings and tool answers. */
+public final class ToolAssertions {
+
+    private ToolAssertions() {
+    }
+
+    public static Map<String, Tool> byName(List<Tool> tools) {
+        return tools.stream().collect(Collectors.toMap(Tool::name, Function.identity()));
+    }
+
+    /**
+     * The server lists exactly these tools, each with a description, annotations, these required
+     * parameters and these optional ones, every parameter described.
+     */
+    public static void assertTools(List<Tool> tools, Map<String, List<String>> required,
+            Map<String, List<String>> optional) {
+        assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrderElementsOf(required.keySet());
+        for (Tool tool : tools) {
+            List<String> mandatory = required.get(tool.name());
+            Set<String> all = new HashSet<>(mandatory);
+            all.addAll(optional.getOrDefault(tool.name(), List.of()));
+            assertThat(tool.description()).as(tool.name()).isNotBlank();
+            assertThat(tool.annotations()).as(tool.name()).isNotNull();
+            assertThat(tool.inputSchema().type()).isEqualTo("object");
+            assertThat(tool.inputSchema().required() != null ? tool.inputSchema().required() : List.<String>of())
+                .as("required parameters of %s", tool.name())
+                .containsExactlyInAnyOrderElementsOf(mandatory);
+            assertThat(tool.inputSchema().properties()).as("parameters of %s", tool.name())
+                .containsOnlyKeys(all)
+                .allSatisfy((name, schema) -> assertThat(map(schema)).as("%s.%s", tool.name(), name)
+                    .containsKeys("type", "description"));
+        }
+    }
+
+    /** The values of one field across the objects of a list in a tool answer. */
+    public static List<Object> values(Map<String, Object> json, String listKey, String field) {
+        return ((List<?>) json.get(listKey)).stream().map(item -> (Object) ((Map<?, ?>) item).get(field)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object json) {
+        return (Map<String, Object>) json;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> list(Object json) {
+        return (List<Object>) json;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> details(Map<String, Object> error) {
+        return (Map<String, Object>) error.get("details");
+    }
+
+}
