@@ -65,10 +65,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && request instanceof NativeWebRequest nativeRequest
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
             problem.setProperty("request_id", ErrorResponses.requestId(servletRequest));
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 }

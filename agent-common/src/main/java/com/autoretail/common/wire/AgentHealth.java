@@ -1,5 +1,6 @@
 package com.autoretail.common.wire;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -38,6 +39,7 @@ public record AgentHealth(
             return new Dependency(DOWN, endpoint, null, detail);
         }
 
+        @JsonIgnore
         public boolean isUp() {
             return UP.equals(status);
         }

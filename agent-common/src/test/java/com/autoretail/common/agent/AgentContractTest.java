@@ -47,6 +47,7 @@ class AgentContractTest extends AgentHttpTest {
         assertThat(health.body().path("uptime_seconds").asDouble()).isPositive();
         assertThat(health.body().at("/dependencies/mcp/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/dependencies/mcp/tools").asInt()).isEqualTo(3);
+        assertThat(health.body().at("/dependencies/mcp").has("up")).isFalse();
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
@@ -303,6 +304,10 @@ class AgentContractTest extends AgentHttpTest {
         assertThat(task.text("request_id")).isNotBlank();
         assertThat(path.status()).isEqualTo(404);
         assertThat(path.contentType()).startsWith("application/problem+json");
+        assertThat(path.text("request_id")).isNotBlank();
+        Reply wrongMethod = http.delete("/capabilities");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.text("request_id")).isNotBlank();
     }
 
     @Test

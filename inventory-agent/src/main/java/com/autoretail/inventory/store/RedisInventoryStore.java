@@ -1,0 +1,216 @@
+package com.autoretail.inventory.store;
+
+import com.autoretail.common.wire.AgentHealth;
+import com.autoretail.inventory.store.HoldOutcome.Created;
+import com.autoretail.inventory.store.HoldOutcome.KeyInUse;
+import com.autoretail.inventory.store.HoldOutcome.Replayed;
+import com.autoretail.inventory.store.HoldOutcome.ShortStock;
+import com.autoretail.inventory.store.HoldOutcome.UnknownSku;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stock and holds in Redis, shared by every instance of the agent and kept across restarts. Every
+ * check-and-change is one Lua script ({@code src/main/resources/inventory/redis}); expiries live in a sorted set
+ * scored by expiry time, so any instance's reaper finds them, and the status guard inside the script lets only
+ * one of several racing reapers give a hold's stock back.
+ *
+ * <p>Keys, under the prefix: {@code product:<sku>} (hash: name, price, reserved, stock:&lt;location&gt;),
+ * {@code hold:<id>} (hash), {@code expiries} (sorted set of held hold ids), {@code idempotency:<key>} (hold id).
+ */
+@SuppressWarnings("rawtypes")
+public final class RedisInventoryStore implements InventoryStore {
+
+    private static final RedisScript<Long> SEED_PRODUCT = script("seed_product", Long.class);
+    private static final RedisScript<List> CREATE_HOLD = script("create_hold", List.class);
+    private static final RedisScript<List> FINISH_HOLD = script("finish_hold", List.class);
+    private static final String STOCK_FIELD = "stock:";
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final Duration retention;
+    private final Clock clock;
+    private final String endpoint;
+
+    /**
+     * @param retention how long a finished hold, and an idempotency key, is kept
+     * @param endpoint  where the Redis is, without credentials, for {@code /health}
+     */
+    public RedisInventoryStore(StringRedisTemplate redis, String prefix, Duration retention, Clock clock,
+                               String endpoint) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.retention = retention;
+        this.clock = clock;
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public int seed(List<Product> products) {
+        int added = 0;
+        for (Product product : products) {
+            List<String> args = new ArrayList<>(List.of(product.name(), product.price().toPlainString()));
+            product.stock().forEach((location, stock) -> {
+                args.add(location);
+                args.add(Integer.toString(stock));
+            });
+            Long result = redis.execute(SEED_PRODUCT, List.of(productKey(product.sku())), args.toArray());
+            added += result == null ? 0 : result.intValue();
+        }
+        return added;
+    }
+
+    @Override
+    public Optional<StockLevels> stock(String sku) {
+        Map<String, String> hash = redis.<String, String>opsForHash().entries(productKey(sku));
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> stock = new HashMap<>();
+        hash.forEach((field, value) -> {
+            if (field.startsWith(STOCK_FIELD)) {
+                stock.put(field.substring(STOCK_FIELD.length()), Integer.parseInt(value));
+            }
+        });
+        return Optional.of(new StockLevels(sku, hash.get("name"), new BigDecimal(hash.get("price")), stock,
+                Integer.parseInt(hash.getOrDefault("reserved", "0"))));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public HoldOutcome hold(NewHold request) {
+        String holdId = "hold-" + UUID.randomUUID();
+        Instant now = now();
+        Instant expiresAt = now.plus(request.ttl());
+        String key = request.idempotencyKey() == null ? "" : request.idempotencyKey();
+        List<String> reply = redis.execute(CREATE_HOLD,
+                List.of(productKey(request.sku()), holdKey(holdId), expiriesKey(), prefix + "idempotency:" + key),
+                holdId, request.sku(), request.location(), Integer.toString(request.quantity()), millis(now),
+                millis(expiresAt), key, Long.toString(retention.toMillis()));
+        return switch (reply.get(0)) {
+            case "created" -> new Created(new Hold(holdId, request.sku(), request.location(), request.quantity(),
+                    HoldStatus.HELD, now, expiresAt, Integer.parseInt(reply.get(2)), request.idempotencyKey()));
+            case "replayed" -> {
+                Hold existing = find(reply.get(1)).orElseThrow(() -> new IllegalStateException(
+                        "Idempotency key " + key + " names hold " + reply.get(1) + ", which is gone"));
+                yield existing.madeBy(request) ? new Replayed(existing) : new KeyInUse(existing);
+            }
+            case "unknown_sku" -> new UnknownSku();
+            case "short" -> new ShortStock(Integer.parseInt(reply.get(1)));
+            default -> throw new IllegalStateException("Unexpected reply of create_hold: " + reply);
+        };
+    }
+
+    @Override
+    public Optional<Hold> find(String holdId) {
+        Optional<Hold> hold = read(holdId);
+        if (hold.isPresent() && hold.get().status() == HoldStatus.HELD && !hold.get().expiresAt().isAfter(now())) {
+            finish(holdId, HoldStatus.EXPIRED);
+            hold = read(holdId);
+        }
+        return hold;
+    }
+
+    @Override
+    public Optional<Transition> release(String holdId) {
+        return finish(holdId, HoldStatus.RELEASED);
+    }
+
+    @Override
+    public Optional<Transition> commit(String holdId) {
+        return finish(holdId, HoldStatus.COMMITTED);
+    }
+
+    @Override
+    public int expireDue(int limit) {
+        Set<String> due = redis.opsForZSet().rangeByScore(expiriesKey(), Double.NEGATIVE_INFINITY,
+                now().toEpochMilli(), 0, limit);
+        if (due == null) {
+            return 0;
+        }
+        due.forEach(holdId -> finish(holdId, HoldStatus.EXPIRED));
+        return due.size();
+    }
+
+    @Override
+    public AgentHealth.Dependency health() {
+        try {
+            String pong = redis.execute((RedisCallback<String>) RedisConnection::ping);
+            return "PONG".equalsIgnoreCase(pong) ? AgentHealth.Dependency.up(endpoint)
+                    : AgentHealth.Dependency.down(endpoint, "unexpected answer to PING: " + pong);
+        } catch (RuntimeException e) {
+            return AgentHealth.Dependency.down(endpoint, NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Transition> finish(String holdId, HoldStatus wanted) {
+        // the SKU never changes once a hold exists, so reading it first leaves the script every key it touches
+        Object sku = redis.opsForHash().get(holdKey(holdId), "sku");
+        if (sku == null) {
+            redis.opsForZSet().remove(expiriesKey(), holdId);
+            return Optional.empty();
+        }
+        List<String> reply = redis.execute(FINISH_HOLD,
+                List.of(holdKey(holdId), productKey((String) sku), expiriesKey()),
+                holdId, wanted.wireName(), millis(now()), Long.toString(retention.toMillis()));
+        if ("unknown".equals(reply.get(0))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Transition(holdId, HoldStatus.fromWire(reply.get(0)), Integer.parseInt(reply.get(1))));
+    }
+
+    private Optional<Hold> read(String holdId) {
+        Map<String, String> hash = redis.<String, String>opsForHash().entries(holdKey(holdId));
+        if (hash.isEmpty() || !hash.containsKey("status")) {
+            return Optional.empty();
+        }
+        String key = hash.get("idempotency_key");
+        return Optional.of(new Hold(holdId, hash.get("sku"), hash.get("location"),
+                Integer.parseInt(hash.get("quantity")), HoldStatus.fromWire(hash.get("status")),
+                Instant.ofEpochMilli(Long.parseLong(hash.get("created_at"))),
+                Instant.ofEpochMilli(Long.parseLong(hash.get("expires_at"))),
+                Integer.parseInt(hash.get("remaining_stock")), key == null || key.isEmpty() ? null : key));
+    }
+
+    private String productKey(String sku) {
+        return prefix + "product:" + sku;
+    }
+
+    private String holdKey(String holdId) {
+        return prefix + "hold:" + holdId;
+    }
+
+    private String expiriesKey() {
+        return prefix + "expiries";
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String millis(Instant instant) {
+        return Long.toString(instant.toEpochMilli());
+    }
+
+    private static <T> RedisScript<T> script(String name, Class<T> resultType) {
+        return RedisScript.of(new ClassPathResource("inventory/redis/" + name + ".lua"), resultType);
+    }
+}

@@ -1,0 +1,56 @@
+package com.autoretail.inventory;
+
+import com.autoretail.common.agent.AgentException;
+import com.autoretail.common.agent.AgentToolkit;
+import com.autoretail.common.wire.AgentHealth;
+import com.autoretail.common.wire.ErrorCode;
+import com.autoretail.inventory.store.RedisInventoryStore;
+import com.autoretail.inventory.wire.HoldRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** With Redis unreachable the agent reports its store DOWN and answers operations as retryable, not as bugs. */
+class StoreUnavailableTest {
+
+    @Test
+    void unreachableRedisIsDownInHealthAndUpstreamUnavailableForOperations() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", closedPort));
+        connections.afterPropertiesSet();
+        try {
+            var store = new RedisInventoryStore(new StringRedisTemplate(connections), "test:", Duration.ofHours(1),
+                    Clock.systemUTC(), "redis://127.0.0.1:" + closedPort);
+            var inventory = new InventoryService(store, List.of("online"), 100, Duration.ofMinutes(5),
+                    Duration.ofHours(1));
+            var agent = new InventoryAgent(new AgentToolkit(Optional.empty(), null), inventory, store);
+
+            AgentHealth.Dependency health = agent.dependencies().get("store");
+            assertThat(health.status()).isEqualTo(AgentHealth.DOWN);
+            assertThat(health.endpoint()).isEqualTo("redis://127.0.0.1:" + closedPort);
+
+            assertThatThrownBy(() -> inventory.inventory("SKU000001"))
+                    .isInstanceOfSatisfying(AgentException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE));
+            assertThatThrownBy(() -> inventory.hold(new HoldRequest("SKU000001", 1, null, null), "k", "key"))
+                    .isInstanceOfSatisfying(AgentException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE));
+        } finally {
+            connections.destroy();
+        }
+    }
+}
