@@ -48,8 +48,8 @@ public record AgentProperties(
             String endpoint,
             Map<String, String> headers,
             @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration requestTimeout,
-            @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("5s") Duration monitorInterval) {
+            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration connectTimeout,
+            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration monitorInterval) {
     }
 
     /**
@@ -63,8 +63,8 @@ public record AgentProperties(
      */
     public record Idempotency(
             @DefaultValue("memory") Store store,
-            @DefaultValue("24h") Duration retention,
-            @DefaultValue("60s") Duration claimGrace,
+            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("24h") Duration retention,
+            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("60") Duration claimGrace,
             @Positive @DefaultValue("100000") long maxEntries,
             @DefaultValue("agent:idempotency:") String redisKeyPrefix) {
     }
@@ -77,10 +77,11 @@ public record AgentProperties(
      * @param retention how long a finished task stays readable
      * @param maxTasks  the most tasks kept
      */
-    public record Tasks(@DefaultValue("1h") Duration retention, @Positive @DefaultValue("10000") long maxTasks) {
+    public record Tasks(@DurationUnit(ChronoUnit.SECONDS) @DefaultValue("1h") Duration retention,
+                        @Positive @DefaultValue("10000") long maxTasks) {
     }
 
     /** @param timeout bound of one callback POST (retries are the {@code agent-callback} Resilience4j retry) */
-    public record Callback(@DefaultValue("5s") Duration timeout) {
+    public record Callback(@DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration timeout) {
     }
 }

@@ -1,0 +1,68 @@
+package com.autoretail.payment;
+
+import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentCapabilitiesTest extends PaymentAgentHttpTest {
+
+    private Map<String, JsonNode> operations() {
+        Reply capabilities = http.get("/capabilities");
+        assertThat(capabilities.status()).isEqualTo(200);
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        capabilities.body().path("operations").forEach(op -> byName.put(op.path("name").asText(), op));
+        return byName;
+    }
+
+    @Test
+    void listsTheDiscoveredToolsWithTheSimulationHookAndTheLocalValidation() {
+        Reply capabilities = http.get("/capabilities");
+        assertThat(capabilities.text("service_name")).isEqualTo("payment-agent");
+        assertThat(capabilities.text("service_key")).isEqualTo("payment");
+        Map<String, JsonNode> ops = operations();
+        assertThat(ops.keySet()).containsExactlyInAnyOrder("create_payment_link", "check_payment_status",
+                "process_refund", "send_payment_notification", "get_payment_methods", "cancel_payment_link",
+                "simulate_payment", "validate_payment_data");
+        ops.forEach((name, op) -> assertThat(op.path("source").asText()).as(name)
+                .isEqualTo(name.equals("validate_payment_data") ? "local" : "mcp"));
+        assertThat(ops.get("simulate_payment").path("description").asText()).contains("SIMULATION HOOK");
+        assertThat(capabilities.body().path("mcp_tools")).hasSize(7);
+    }
+
+    @Test
+    void declaresSideEffectsAndTheCompensationOfAPaymentLink() {
+        Map<String, JsonNode> ops = operations();
+        assertThat(ops.get("create_payment_link").path("side_effects").asBoolean()).isTrue();
+        assertThat(ops.get("create_payment_link").path("compensation").asText()).isEqualTo("cancel_payment_link");
+        for (String changing : new String[] {"process_refund", "send_payment_notification", "cancel_payment_link",
+                "simulate_payment"}) {
+            assertThat(ops.get(changing).path("side_effects").asBoolean()).as(changing).isTrue();
+        }
+        for (String readOnly : new String[] {"check_payment_status", "get_payment_methods", "validate_payment_data"}) {
+            assertThat(ops.get(readOnly).path("side_effects").asBoolean()).as(readOnly).isFalse();
+        }
+    }
+
+    @Test
+    void publishesTheDiscoveredSchemasTightenedWithTheAgentsChecks() {
+        JsonNode create = operations().get("create_payment_link").path("parameters");
+        assertThat(create.path("required").toString()).contains("repair_order_id", "amount", "customer_email")
+                .doesNotContain("currency");
+        assertThat(create.at("/properties/amount/exclusiveMinimum").asInt()).isZero();
+        assertThat(create.at("/properties/currency/pattern").asText()).isEqualTo("^[A-Z]{3}$");
+        assertThat(create.at("/properties/customer_email/format").asText()).isEqualTo("email");
+        assertThat(create.at("/properties/repair_order_id/pattern").asText())
+                .isEqualTo(PaymentRules.REPAIR_ORDER_PATTERN);
+        assertThat(create.at("/properties/amount/description").asText()).as("the server's description stays")
+                .isNotEmpty();
+        Map<String, JsonNode> ops = operations();
+        assertThat(ops.get("process_refund").at("/parameters/properties/reason_code/enum")).hasSize(7);
+        assertThat(ops.get("send_payment_notification").at("/parameters/properties/channel/enum").toString())
+                .isEqualTo("[\"email\",\"sms\"]");
+    }
+}
