@@ -1,0 +1,13 @@
+package com.autoretail.orchestrator.api;
+
+import com.autoretail.common.wire.WorkflowStatus;
+
+import java.util.Optional;
+
+/** Workflow records by request_id: in memory, or in Redis so that several orchestrators share them. */
+public interface WorkflowStore {
+
+    void save(WorkflowStatus status);
+
+    Optional<WorkflowStatus> find(String requestId);
+}

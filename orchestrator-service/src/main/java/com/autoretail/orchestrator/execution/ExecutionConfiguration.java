@@ -1,0 +1,51 @@
+package com.autoretail.orchestrator.execution;
+
+import com.autoretail.common.web.ApiKeyFilter;
+import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.registry.ServiceRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+/** The executor and the clients it calls the agents with. */
+@Configuration(proxyBeanMethods = false)
+class ExecutionConfiguration {
+
+    /** Longest an agent call may take: the largest step timeout the validator allows, and some. */
+    private static final Duration MAX_CALL = Duration.ofSeconds(330);
+
+    @Bean
+    AgentClient agentClient(RestClient.Builder builder, OrchestratorProperties properties, ServiceRegistry registry,
+                            ObjectMapper mapper) {
+        var settings = ClientHttpRequestFactorySettings.defaults()
+                .withConnectTimeout(properties.healthCheckTimeout())
+                .withReadTimeout(MAX_CALL);
+        RestClient.Builder client = builder.clone().requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings));
+        if (properties.agentApiKey() != null && !properties.agentApiKey().isBlank()) {
+            client.defaultHeader(ApiKeyFilter.HEADER, properties.agentApiKey());
+        }
+        return new AgentClient(client.build(), registry, mapper);
+    }
+
+    @Bean
+    StepCaller stepCaller(AgentClient client, CircuitBreakerRegistry breakers, ExecutorService agentWorkers,
+                          OrchestratorProperties properties) {
+        return new StepCaller(client, breakers, agentWorkers, properties.execution().retryBackoff());
+    }
+
+    @Bean
+    WorkflowExecutor workflowExecutor(StepCaller caller, ExecutorService agentWorkers,
+                                      OrchestratorProperties properties, MeterRegistry meters) {
+        int timeout = (int) properties.execution().defaultTimeout().toSeconds();
+        return new WorkflowExecutor(caller, new Compensator(caller, timeout), agentWorkers,
+                new WorkflowExecutor.StepDefaults(timeout, properties.execution().defaultRetryAttempts()), meters);
+    }
+}

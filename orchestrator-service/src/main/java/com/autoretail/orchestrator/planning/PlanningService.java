@@ -1,0 +1,151 @@
+package com.autoretail.orchestrator.planning;
+
+import com.autoretail.common.wire.ExecutionStep;
+import com.autoretail.common.wire.WorkflowPlan;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way to a plan: the LLM when one is configured, its plan validated and, when it is not JSON or not valid,
+ * sent back once with the reasons; the rule planner when there is no LLM, or as the fallback when the LLM fails,
+ * times out or keeps producing invalid plans. Only a plan that passed {@link PlanValidator} is ever returned.
+ * Records the timer {@code orchestrator.planning}, tagged {@code source} and {@code outcome}.
+ */
+public class PlanningService {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningService.class);
+
+    static final String TIMER = "orchestrator.planning";
+
+    private final RulePlanner rules;
+
+    private final LlmPlanner llm;
+
+    private final PlanValidator validator;
+
+    private final PlannerProperties properties;
+
+    private final MeterRegistry meters;
+
+    private final Clock clock;
+
+    PlanningService(RulePlanner rules, LlmPlanner llm, PlanValidator validator, PlannerProperties properties,
+                    MeterRegistry meters, Clock clock) {
+        this.rules = rules;
+        this.llm = llm;
+        this.validator = validator;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** {@code openai} when plans come from the LLM, {@code rules} when only from the rule planner. */
+    public String planner() {
+        return llm == null ? "rules" : "openai";
+    }
+
+    /**
+     * A validated, normalized plan for the request, using only the catalog's services (the healthy ones).
+     *
+     * @throws PlanningException with every error seen, when no valid plan can be made
+     */
+    public PlanOutcome plan(String userRequest, ServiceCatalog catalog) {
+        Timer.Sample sample = Timer.start(meters);
+        String source = llm == null ? PlanOutcome.RULES : PlanOutcome.LLM;
+        String outcome = "failure";
+        List<String> notes = new ArrayList<>();
+        try {
+            if (llm != null) {
+                WorkflowPlan fromLlm = planWithLlm(userRequest, catalog, notes);
+                if (fromLlm != null) {
+                    outcome = "success";
+                    return new PlanOutcome(fromLlm, PlanOutcome.LLM, notes);
+                }
+                source = PlanOutcome.FALLBACK;
+            }
+            PlanOutcome planned = new PlanOutcome(planWithRules(userRequest, catalog, notes), source, notes);
+            outcome = "success";
+            return planned;
+        } finally {
+            sample.stop(Timer.builder(TIMER).description("Time to a validated plan")
+                    .tag("source", source).tag("outcome", outcome).register(meters));
+        }
+    }
+
+    /** The LLM's valid plan, or null (with the reasons in {@code notes}) when the rule planner has to take over. */
+    private WorkflowPlan planWithLlm(String request, ServiceCatalog catalog, List<String> notes) {
+        LlmPlanner.Answer answer = llm.plan(request, catalog);
+        for (int attempt = 1; ; attempt++) {
+            List<String> problems;
+            String rejected;
+            switch (answer) {
+                case LlmPlanner.Failed failed -> {
+                    notes.add("llm attempt " + attempt + ": " + failed.problem());
+                    return null;
+                }
+                case LlmPlanner.Unreadable unreadable -> {
+                    problems = List.of("the answer is not a JSON workflow plan: " + unreadable.problem());
+                    rejected = unreadable.answer();
+                }
+                case LlmPlanner.Planned planned -> {
+                    WorkflowPlan plan = ownId(validator.normalize(planned.plan()), catalog);
+                    problems = validator.errors(plan, catalog);
+                    if (problems.isEmpty()) {
+                        return plan;
+                    }
+                    rejected = planned.answer();
+                }
+            }
+            for (String problem : problems) {
+                notes.add("llm attempt " + attempt + ": " + problem);
+            }
+            if (attempt > properties.repairAttempts()) {
+                log.info("LLM plan rejected {} time(s), the rule planner takes over: {}", attempt, problems);
+                return null;
+            }
+            answer = llm.repair(request, catalog, rejected, problems);
+        }
+    }
+
+    private WorkflowPlan planWithRules(String request, ServiceCatalog catalog, List<String> notes) {
+        try {
+            WorkflowPlan plan = validator.normalize(rules.plan(request, catalog));
+            List<String> errors = validator.errors(plan, catalog);
+            if (!errors.isEmpty()) {
+                throw new PlanningException("The rule planner's plan is not valid against the agents' schemas", errors);
+            }
+            return plan;
+        } catch (PlanningException e) {
+            if (notes.isEmpty()) {
+                throw e;
+            }
+            List<String> all = new ArrayList<>(notes);
+            all.addAll(e.errors());
+            throw new PlanningException("No valid plan: the LLM's plans were rejected or it failed ("
+                    + notes.size() + " problem(s)), and the rule planner could not plan either. "
+                    + e.getMessage(), all, e.understood());
+        }
+    }
+
+    /**
+     * The plan under an id of this orchestrator and with a risk level: an LLM repeats ids like "unique_plan_id",
+     * and the plan id is part of every step's idempotency key, so a repeated one would replay another workflow.
+     */
+    private WorkflowPlan ownId(WorkflowPlan plan, ServiceCatalog catalog) {
+        String risk = plan.riskLevel() != null ? plan.riskLevel()
+                : plan.executionSteps().stream().anyMatch(step -> changesState(step, catalog)) ? "medium" : "low";
+        return new WorkflowPlan(PlanIds.next(clock), risk, plan.estimatedDurationSeconds(), plan.executionSteps(),
+                plan.validationSummary(), plan.serviceDependencies());
+    }
+
+    private static boolean changesState(ExecutionStep step, ServiceCatalog catalog) {
+        return step != null && step.serviceName() != null && step.operation() != null
+                && catalog.operation(step.serviceName(), step.operation()).map(op -> op.sideEffects()).orElse(false);
+    }
+}

@@ -1,0 +1,154 @@
+package com.autoretail.orchestrator.registry;
+
+import com.autoretail.common.wire.Capabilities;
+import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.planning.ServiceCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The agents the orchestrator knows: every configured instance of every service, its health and its cached
+ * capabilities, read at start-up and every discovery interval, all instances in parallel. Failures are logged
+ * and never block; a service that comes back is picked up at the next round. Calls are spread round-robin
+ * over a service's healthy instances.
+ */
+public class ServiceRegistry implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
+
+    private record Service(List<AtomicReference<ServiceInstance>> instances, AtomicInteger next) {
+    }
+
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final AgentProbe probe;
+    private final OrchestratorProperties properties;
+    private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+    private ScheduledExecutorService timer;
+
+    public ServiceRegistry(OrchestratorProperties properties, AgentProbe probe) {
+        this.properties = properties;
+        this.probe = probe;
+        properties.services().forEach((key, service) -> {
+            List<AtomicReference<ServiceInstance>> instances = new ArrayList<>();
+            service.urls().stream().map(ServiceRegistry::trimSlash).distinct()
+                    .forEach(url -> instances.add(new AtomicReference<>(ServiceInstance.unknown(url))));
+            services.put(key, new Service(List.copyOf(instances), new AtomicInteger()));
+        });
+    }
+
+    /** Reads the health and capabilities of every instance, in parallel, and waits for all of them. */
+    public void refresh() {
+        List<Future<?>> checks = new ArrayList<>();
+        services.values().forEach(service -> service.instances().forEach(slot ->
+                checks.add(probes.submit(() -> slot.set(check(slot.get()))))));
+        for (Future<?> check : checks) {
+            try {
+                check.get();
+            } catch (Exception e) {
+                log.warn("Service check failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private ServiceInstance check(ServiceInstance known) {
+        AgentProbe.Reading reading = probe.read(known.url(), known.capabilities());
+        if (reading.healthy() != known.healthy()) {
+            log.info("{} is now {}{}", known.url(), reading.healthy() ? "healthy" : "unhealthy",
+                    reading.error() == null ? "" : " (" + reading.error() + ")");
+        }
+        return new ServiceInstance(known.url(),
+                reading.healthy() ? ServiceInstance.Health.HEALTHY : ServiceInstance.Health.UNHEALTHY,
+                Instant.now(), reading.error(), reading.capabilities());
+    }
+
+    /** The capabilities of the services that have a healthy instance now. */
+    public ServiceCatalog catalog() {
+        Map<String, Capabilities> healthy = new LinkedHashMap<>();
+        services.forEach((key, service) -> service.instances().stream()
+                .map(AtomicReference::get)
+                .filter(instance -> instance.healthy() && instance.capabilities() != null)
+                .findFirst()
+                .ifPresent(instance -> healthy.put(key, instance.capabilities())));
+        return new ServiceCatalog(healthy);
+    }
+
+    /** The next healthy instance's URL, round-robin; empty when the service has none. */
+    public Optional<String> pick(String serviceKey) {
+        Service service = services.get(serviceKey);
+        if (service == null) {
+            return Optional.empty();
+        }
+        List<ServiceInstance> healthy = service.instances().stream().map(AtomicReference::get)
+                .filter(ServiceInstance::healthy).toList();
+        if (healthy.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(healthy.get(Math.floorMod(service.next().getAndIncrement(), healthy.size())).url());
+    }
+
+    /** Takes an instance out of rotation until the next check finds it healthy (it refused a connection). */
+    public void markUnreachable(String url, String error) {
+        services.values().forEach(service -> service.instances().forEach(slot -> slot.updateAndGet(instance ->
+                instance.url().equals(url) && instance.healthy()
+                        ? new ServiceInstance(url, ServiceInstance.Health.UNHEALTHY, Instant.now(), error,
+                        instance.capabilities())
+                        : instance)));
+    }
+
+    /** Every service with its instances, for {@code /health} and {@code /services}. */
+    public Map<String, List<ServiceInstance>> snapshot() {
+        Map<String, List<ServiceInstance>> view = new LinkedHashMap<>();
+        services.forEach((key, service) ->
+                view.put(key, service.instances().stream().map(AtomicReference::get).toList()));
+        return view;
+    }
+
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("service-discovery")
+                .daemon(true).factory());
+        long interval = properties.discoveryInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::refreshQuietly, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Service discovery round failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        probes.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null && !timer.isShutdown();
+    }
+
+    private static String trimSlash(String url) {
+        String trimmed = url.trim();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}

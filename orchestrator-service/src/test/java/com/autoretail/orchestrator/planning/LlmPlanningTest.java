@@ -1,0 +1,273 @@
+package com.autoretail.orchestrator.planning;
+
+import com.autoretail.common.wire.ExecutionStep;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
+import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The planning service with the LLM planner on Spring AI's OpenAI auto-configuration, against WireMock playing
+ * OpenAI. One small context for the class: the planning configuration and the Spring AI auto-configurations only.
+ */
+class LlmPlanningTest {
+
+    private static final String EXAMPLE_REQUEST = RulePlannerTest.EXAMPLE_REQUEST;
+
+    /** The architecture document's example plan as an LLM writes it: wrapped, with the prompt's placeholder id, no defaults. */
+    static final String EXAMPLE_PLAN = """
+            {"workflow_plan": {"plan_id": "unique_plan_id", "risk_level": "medium", "estimated_duration_seconds": 45,
+              "execution_steps": [
+                {"step_id": "validate_ro_1", "step_order": 1, "service_name": "repair_orders",
+                 "operation": "get_repair_order_details", "parameters": {"repair_order_id": "1234"},
+                 "validation_checks": ["check_repair_order_exists"], "dependencies": [],
+                 "parallel_group": "validation_group", "failure_handling": "abort"},
+                {"step_id": "validate_part_1", "step_order": 2, "service_name": "parts", "operation": "get_part_details",
+                 "parameters": {"part_number": "1234"}, "validation_checks": ["check_part_exists"], "dependencies": [],
+                 "parallel_group": "validation_group", "failure_handling": "abort"},
+                {"step_id": "reserve_part_1", "step_order": 3, "service_name": "parts", "operation": "%s",
+                 "parameters": {"part_numbers": ["1234"], "repair_order_id": "1234", "quantity_map": {"1234": 1}},
+                 "dependencies": ["validate_ro_1", "validate_part_1"%s], "failure_handling": "retry"},
+                {"step_id": "create_payment_1", "step_order": 4, "service_name": "payment",
+                 "operation": "create_payment_link", "parameters": {"repair_order_id": "1234", "amount": 100.0,
+                 "currency": "USD", "customer_email": "ambujmehra16@gmail.com"},
+                 "dependencies": ["validate_ro_1"%s], "failure_handling": "retry"}
+              ],
+              "validation_summary": ["repair_order_1234_existence_verified", "part_1234_availability_confirmed"],
+              "service_dependencies": {"parts": ["repair_orders"], "payment": ["repair_orders"]}}}""";
+
+    private static final String GOOD = EXAMPLE_PLAN.formatted("reserve_parts", "", "");
+
+    private static final OpenAiStub openAi = new OpenAiStub();
+
+    private static AnnotationConfigApplicationContext context;
+
+    private static PlanningService planning;
+
+    private static SimpleMeterRegistry meters;
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+            RestClientAutoConfiguration.class, SpringAiRetryAutoConfiguration.class, ToolCallingAutoConfiguration.class,
+            OpenAiChatAutoConfiguration.class, ChatClientAutoConfiguration.class})
+    @Import(PlanningConfiguration.class)
+    static class LlmPlanningApp {
+
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @BeforeAll
+    static void startOpenAiAndContext() {
+        openAi.start();
+        context = new AnnotationConfigApplicationContext();
+        TestPropertyValues.of(
+                "spring.ai.openai.base-url=" + openAi.baseUrl(),
+                "spring.ai.openai.api-key=test-key",
+                "spring.ai.openai.chat.options.model=gpt-4o-mini",
+                "spring.ai.openai.chat.options.temperature=0",
+                "spring.ai.retry.max-attempts=1",
+                "orchestrator.planner.llm-timeout=1500ms",
+                "orchestrator.planner.repair-attempts=1").applyTo(context);
+        context.register(LlmPlanningApp.class);
+        context.refresh();
+        planning = context.getBean(PlanningService.class);
+        meters = context.getBean(SimpleMeterRegistry.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+        openAi.stop();
+    }
+
+    @BeforeEach
+    void resetOpenAi() {
+        openAi.reset();
+    }
+
+    @Test
+    void usesTheLlmsPlanWhenItIsValidUnderAnIdOfItsOwn() {
+        openAi.answers(GOOD);
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat(planning.planner()).isEqualTo("openai");
+        assertThat(outcome.source()).isEqualTo("llm");
+        assertThat(outcome.notes()).isEmpty();
+        assertThat(outcome.plan().executionSteps()).extracting(ExecutionStep::stepId)
+                .containsExactly("validate_ro_1", "validate_part_1", "reserve_part_1", "create_payment_1");
+        assertThat(outcome.plan().executionSteps()).allSatisfy(step -> {
+            assertThat(step.timeoutSeconds()).isEqualTo(30);
+            assertThat(step.retryAttempts()).isEqualTo(2);
+        });
+        assertThat(outcome.plan().planId()).matches("wf_\\d{8}_\\d{6}_\\d{3}");
+        JsonNode request = openAi.requests().get(0);
+        assertThat(request.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(request.path("temperature").asDouble()).isZero();
+        assertThat(OpenAiStub.prompt(request))
+                .contains("USER REQUEST: \"" + EXAMPLE_REQUEST + "\"")
+                .contains("reserve_parts(part_numbers: array<string>, repair_order_id: string, quantity_map?: object)")
+                .contains("Payment operations require ROnumber as invoice number")
+                .contains("${steps.<step_id>.result.<field>}");
+    }
+
+    @Test
+    void readsAPlanInsideMarkdownFences() {
+        openAi.answers("```json\n" + GOOD + "\n```");
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat(outcome.source()).isEqualTo("llm");
+        assertThat(openAi.requests()).hasSize(1);
+    }
+
+    @Test
+    void readsAPlanWithProseAroundItWithoutAskingAgain() {
+        // Spring AI's default bean converter throws on prose before the JSON; the planner's converter reads past it.
+        openAi.answers("Sure! Here is the plan {as requested}:\n" + GOOD + "\nLet me know if you need changes.");
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat(outcome.source()).isEqualTo("llm");
+        assertThat(openAi.requests()).hasSize(1);
+    }
+
+    @Test
+    void readsABarePlanWithoutTheWorkflowPlanWrapper() {
+        String bare = GOOD.substring(GOOD.indexOf(':') + 1, GOOD.lastIndexOf('}'));
+        openAi.answers(bare);
+
+        assertThat(planning.plan(EXAMPLE_REQUEST, Catalogs.all()).source()).isEqualTo("llm");
+    }
+
+    @Test
+    void asksAgainWithTheReasonWhenTheAnswerIsNotJson() {
+        openAi.answers("I am sorry, I cannot plan that.");
+        openAi.answersWhenAskedWith("was rejected", GOOD);
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat(outcome.source()).isEqualTo("llm");
+        List<JsonNode> requests = openAi.requests();
+        assertThat(requests).hasSize(2);
+        assertThat(OpenAiStub.prompt(requests.get(1)))
+                .contains("assistant: I am sorry, I cannot plan that.")
+                .contains("- the answer is not a JSON workflow plan: the answer holds no JSON object");
+        assertThat(outcome.notes()).singleElement().asString().startsWith("llm attempt 1: the answer is not a JSON");
+    }
+
+    @Test
+    void asksAgainWithTheValidationErrorsOfAnUnknownOperation() {
+        openAi.answers(EXAMPLE_PLAN.formatted("order_parts", "", ""));
+        openAi.answersWhenAskedWith("was rejected", GOOD);
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat(outcome.source()).isEqualTo("llm");
+        assertThat(outcome.plan().executionSteps().get(2).operation()).isEqualTo("reserve_parts");
+        String repair = OpenAiStub.prompt(openAi.requests().get(1));
+        assertThat(repair).contains("- step reserve_part_1: operation: 'order_parts' is not an operation of parts");
+        assertThat(outcome.notes()).singleElement().asString()
+                .startsWith("llm attempt 1: step reserve_part_1: operation: 'order_parts'");
+    }
+
+    @Test
+    void fallsBackToTheRulesWhenTheRepairedPlanStillHasACycle() {
+        String cyclic = EXAMPLE_PLAN.formatted("reserve_parts", ", \"create_payment_1\"", ", \"reserve_part_1\"");
+        openAi.answers(cyclic);
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat(outcome.source()).isEqualTo("fallback");
+        assertThat(openAi.requests()).hasSize(2);
+        assertThat(OpenAiStub.prompt(openAi.requests().get(1))).contains("dependencies: form a cycle");
+        assertThat(outcome.notes()).hasSize(2).allSatisfy(note -> assertThat(note).contains("form a cycle"));
+        assertThat(outcome.plan().executionSteps()).extracting(ExecutionStep::stepId)
+                .containsExactly("validate_ro_1", "validate_part_1", "reserve_part_1", "create_payment_1");
+    }
+
+    @Test
+    void fallsBackToTheRulesWithoutAskingAgainWhenTheLlmAnswers429() {
+        openAi.fails(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Rate limit reached\", \"type\": \"requests\"}}"));
+        double before = timer("fallback", "success");
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat(outcome.source()).isEqualTo("fallback");
+        assertThat(openAi.requests()).hasSize(1);
+        assertThat(outcome.notes()).singleElement().asString().startsWith("llm attempt 1: the LLM call failed")
+                .contains("429");
+        assertThat(timer("fallback", "success")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void fallsBackToTheRulesWhenTheLlmTimesOut() {
+        openAi.fails(aResponse().withFixedDelay(4000).withStatus(200));
+        long start = System.nanoTime();
+
+        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+        assertThat(outcome.source()).isEqualTo("fallback");
+        assertThat(outcome.notes()).containsExactly("llm attempt 1: the LLM did not answer within 1500 ms");
+    }
+
+    @Test
+    void leavesTheOperationsOfAnUnhealthyServiceOutOfThePrompt() {
+        openAi.answers("not a plan");
+
+        PlanOutcome outcome = planning.plan("Add part 1234 to RO 1234", Catalogs.without("payment"));
+
+        String prompt = OpenAiStub.prompt(openAi.requests().get(0));
+        assertThat(prompt).contains("service_name \"parts\"").contains("get_repair_order_details(")
+                .doesNotContain("service_name \"payment\"").doesNotContain("create_payment_link")
+                .doesNotContain("process_refund");
+        assertThat(outcome.source()).isEqualTo("fallback");
+    }
+
+    @Test
+    void refusesWithEveryErrorWhenNeitherTheLlmNorTheRulesCanPlan() {
+        openAi.answers("{\"workflow_plan\": {\"execution_steps\": []}}");
+        double before = timer("fallback", "failure");
+
+        PlanningException refused = catchThrowableOfType(PlanningException.class,
+                () -> planning.plan("Make it nice", Catalogs.all()));
+
+        assertThat(refused.errors()).containsExactly(
+                "llm attempt 1: execution_steps: a plan needs at least one step",
+                "llm attempt 2: execution_steps: a plan needs at least one step",
+                refused.errors().get(2));
+        assertThat(refused.errors().get(2)).startsWith("no known action in the request");
+        assertThat(timer("fallback", "failure")).isEqualTo(before + 1);
+    }
+
+    private static double timer(String source, String outcome) {
+        var timer = meters.find(PlanningService.TIMER).tag("source", source).tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+}
