@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The life of a repair order: the seed's transition matrix. {@code cancelled} and {@code closed} are final. */
+/** The life of a repair order: the architecture document's transition matrix. {@code cancelled} and {@code closed} are final. */
 final class StatusTransitions {
 
     static final Map<String, List<String>> MATRIX = matrix();

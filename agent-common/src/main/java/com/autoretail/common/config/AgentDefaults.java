@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Adds the fleet's defaults ({@code agent-common-defaults.properties}: snake_case JSON, virtual threads,
- * Actuator probes, the seed's environment variables) as the lowest-priority property source, so that an
+ * Actuator probes, the architecture document's environment variables) as the lowest-priority property source, so that an
  * application's own configuration always wins.
  */
 public class AgentDefaults implements EnvironmentPostProcessor, Ordered {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The settings every agent shares, under {@code agent.*}. Durations without a unit are seconds, so that the
- * seed's variables ({@code REQUEST_TIMEOUT=30}) work as they are.
+ * architecture document's variables ({@code REQUEST_TIMEOUT=30}) work as they are.
  *
  * @param version        the version reported in {@code /health} and {@code /capabilities}
  * @param apiKey         when set, {@code X-API-Key} is required on every endpoint but health

@@ -32,7 +32,7 @@ record PaymentLink(String paymentId, String tenantId, String repairOrderId, Stri
     record Notification(String notificationId, String channel, String recipient, Instant sentAt, String message) {
     }
 
-    /** A link from the seed file, completed for the tenant that owns the seed. */
+    /** A link from the seed file, completed for the tenant that owns the seed data. */
     PaymentLink seededFor(String tenant, String defaultCurrency, Instant now, Duration validity) {
         return new PaymentLink(paymentId, tenant, repairOrderId,
                 Objects.requireNonNullElse(invoiceNumber, repairOrderId), amount,

@@ -17,7 +17,7 @@ import java.time.Clock;
  * model is configured. The LLM planner's condition is the OpenAI chat auto-configuration's own
  * ({@code spring.ai.model.chat} openai or absent), not {@code @ConditionalOnBean(ChatModel)}: a bean condition in an
  * application configuration is evaluated before the auto-configurations register their beans.
- * {@link LlmEnvironmentPostProcessor} sets {@code spring.ai.model.chat=none} when no key or server is configured.
+ * agent-common's {@code LlmSwitch} sets {@code spring.ai.model.chat=none} when no key or server is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlannerProperties.class)

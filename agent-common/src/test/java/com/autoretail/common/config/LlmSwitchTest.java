@@ -1,4 +1,4 @@
-package com.autoretail.orchestrator.planning;
+package com.autoretail.common.config;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LlmEnvironmentPostProcessorTest {
+class LlmSwitchTest {
 
     private static final List<String> MODELS =
             List.of("chat", "embedding", "image", "audio.speech", "audio.transcription", "moderation");
@@ -70,14 +70,14 @@ class LlmEnvironmentPostProcessorTest {
         assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(EnvironmentPostProcessor.class,
                 SpringFactoriesLoader.ArgumentResolver.of(org.springframework.boot.logging.DeferredLogFactory.class,
                         new DeferredLogs())))
-                .anyMatch(LlmEnvironmentPostProcessor.class::isInstance);
+                .anyMatch(LlmSwitch.class::isInstance);
     }
 
     private static ConfigurableEnvironment process(MockPropertySource configured) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(configured);
-        new LlmEnvironmentPostProcessor(new DeferredLogs()).postProcessEnvironment(environment, new SpringApplication());
+        new LlmSwitch(new DeferredLogs()).postProcessEnvironment(environment, new SpringApplication());
         return environment;
     }
 }

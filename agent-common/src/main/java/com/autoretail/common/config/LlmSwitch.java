@@ -1,4 +1,4 @@
-package com.autoretail.orchestrator.planning;
+package com.autoretail.common.config;
 
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
@@ -14,15 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses the planner before the context starts. With an OpenAI key ({@code OPENAI_API_KEY} or
- * {@code spring.ai.openai.api-key}) or a custom OpenAI-compatible server ({@code LLM_BASE_URL} or
- * {@code spring.ai.openai.base-url}, e.g. Ollama or vLLM) the LLM plans; without either, every Spring AI OpenAI
- * model is switched off ({@code spring.ai.model.*=none}), so the orchestrator starts without a key and plans with its
- * rules. A key-less custom server gets a placeholder key, which the OpenAI auto-configuration insists on.
- * {@code LLM_MODEL} names the model (default {@value #DEFAULT_MODEL}); temperature is 0. The orchestrator only
- * chats, so the embedding, image, audio and moderation models are off by default.
+ * Switches the fleet's LLM features on or off before the context starts, the same way in every service that has
+ * Spring AI's OpenAI support (the orchestrator's planner, the sales agent's intent classifier). With an OpenAI key
+ * ({@code OPENAI_API_KEY} or {@code spring.ai.openai.api-key}) or a custom OpenAI-compatible server
+ * ({@code LLM_BASE_URL} or {@code spring.ai.openai.base-url}, e.g. Ollama or vLLM) the LLM is used; without
+ * either, every Spring AI OpenAI model is switched off ({@code spring.ai.model.*=none}), so the service starts
+ * without a key and uses its rules. A key-less custom server gets a placeholder key, which the OpenAI
+ * auto-configuration insists on. {@code LLM_MODEL} names the model (default {@value #DEFAULT_MODEL});
+ * temperature is 0. The fleet only chats, so the embedding, image, audio and moderation models are off.
  */
-public class LlmEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public class LlmSwitch implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULT_MODEL = "gpt-4o-mini";
     static final String PLACEHOLDER_KEY = "not-needed";
@@ -33,8 +34,8 @@ public class LlmEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
 
     private final Log log;
 
-    public LlmEnvironmentPostProcessor(DeferredLogFactory logs) {
-        this.log = logs.getLog(LlmEnvironmentPostProcessor.class);
+    public LlmSwitch(DeferredLogFactory logs) {
+        this.log = logs.getLog(LlmSwitch.class);
     }
 
     @Override
@@ -66,12 +67,12 @@ public class LlmEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
         } else if (blank(key)) {
             overrides.put("spring.ai.model.chat", "none");
             OTHER_MODELS.forEach(other -> overrides.put("spring.ai.model." + other, "none"));
-            log.info("No OpenAI API key and no LLM_BASE_URL: the orchestrator plans with its built-in rule planner");
+            log.info("No OpenAI API key and no LLM_BASE_URL: LLM features are off, the built-in rules plan and classify");
         }
         if (!overrides.isEmpty()) {
-            environment.getPropertySources().addFirst(new MapPropertySource("orchestratorLlmOverrides", overrides));
+            environment.getPropertySources().addFirst(new MapPropertySource("fleetLlmOverrides", overrides));
         }
-        environment.getPropertySources().addLast(new MapPropertySource("orchestratorLlmDefaults", defaults));
+        environment.getPropertySources().addLast(new MapPropertySource("fleetLlmDefaults", defaults));
     }
 
     /** After the application's config files are loaded, so that their keys and URLs are seen. */
