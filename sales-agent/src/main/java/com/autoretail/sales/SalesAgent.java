@@ -3,12 +3,15 @@ package com.autoretail.sales;
 import com.autoretail.common.agent.AgentInfo;
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.common.agent.BaseAgentService;
+import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.FieldError;
 import com.autoretail.common.wire.OperationSpec;
 import com.autoretail.sales.conversation.ConversationService;
 import com.autoretail.sales.conversation.MessageRules;
+import com.autoretail.sales.inventory.InventoryClient;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,15 +26,47 @@ class SalesAgent extends BaseAgentService {
     private static final String MESSAGE = "message";
     private static final String SESSION_ID = "session_id";
 
+    private static final String INVENTORY = "inventory";
+
     private final ConversationService conversation;
     private final MessageRules rules;
+    private final InventoryClient inventory;
+    private final String inventoryUrl;
 
-    SalesAgent(AgentToolkit toolkit, ConversationService conversation, MessageRules rules) {
+    SalesAgent(AgentToolkit toolkit, ConversationService conversation, MessageRules rules, InventoryClient inventory,
+               String inventoryUrl) {
         super(new AgentInfo("sales-agent", "sales",
                 "The customer conversation: stock questions, orders held on the inventory, checkout and cancellation"),
                 toolkit);
         this.conversation = conversation;
         this.rules = rules;
+        this.inventory = inventory;
+        this.inventoryUrl = inventoryUrl;
+    }
+
+    /** The inventory agent, checked once per {@code /health}. */
+    @Override
+    protected Map<String, AgentHealth.Dependency> dependencies() {
+        Map<String, AgentHealth.Dependency> dependencies = new LinkedHashMap<>(super.dependencies());
+        dependencies.put(INVENTORY, inventory.healthCheck() ? AgentHealth.Dependency.up(inventoryUrl)
+                : AgentHealth.Dependency.down(inventoryUrl, "unreachable or unhealthy; messages needing stock get an apology"));
+        return dependencies;
+    }
+
+    /** The agent answers every message without the inventory (with an apology where stock is needed). */
+    @Override
+    protected boolean requires(String dependency) {
+        return !INVENTORY.equals(dependency);
+    }
+
+    /** The integration guide's {@code sales_agent} and {@code inventory_service} fields. */
+    @Override
+    protected Map<String, Object> healthDetails(Map<String, AgentHealth.Dependency> dependencies) {
+        boolean connected = dependencies.get(INVENTORY).isUp();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sales_agent", "running");
+        details.put("inventory_service", connected ? "connected" : "unavailable");
+        return details;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.autoretail.sales;
 
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.sales.conversation.ConversationService;
+import com.autoretail.sales.inventory.InventoryClient;
 import com.autoretail.sales.conversation.MessageRules;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +19,8 @@ public class SalesApplication {
     }
 
     @Bean
-    SalesAgent salesAgent(AgentToolkit toolkit, ConversationService conversation, MessageRules rules) {
-        return new SalesAgent(toolkit, conversation, rules);
+    SalesAgent salesAgent(AgentToolkit toolkit, ConversationService conversation, MessageRules rules,
+                          InventoryClient inventory, SalesProperties properties) {
+        return new SalesAgent(toolkit, conversation, rules, inventory, properties.inventory().url());
     }
 }

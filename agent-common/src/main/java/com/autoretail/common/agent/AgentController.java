@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,13 +49,26 @@ public class AgentController {
     }
 
     @GetMapping("/health")
-    ResponseEntity<AgentHealth> health() {
+    ResponseEntity<?> health() {
         Map<String, AgentHealth.Dependency> dependencies = agent.checkDependencies();
-        boolean up = dependencies.values().stream().allMatch(AgentHealth.Dependency::isUp);
+        boolean up = dependencies.entrySet().stream()
+                .allMatch(dependency -> dependency.getValue().isUp() || !agent.requires(dependency.getKey()));
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         AgentHealth health = new AgentHealth(up ? AgentHealth.UP : AgentHealth.DOWN, agent.info().serviceName(),
                 version, uptime, dependencies);
-        return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+        HttpStatus status = up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
+        Map<String, Object> details = agent.healthDetails(dependencies);
+        if (details.isEmpty()) {
+            return ResponseEntity.status(status).body(health);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", health.status());
+        body.putAll(details);
+        body.put("service", health.service());
+        body.put("version", health.version());
+        body.put("uptime_seconds", health.uptimeSeconds());
+        body.put("dependencies", health.dependencies());
+        return ResponseEntity.status(status).body(body);
     }
 
     @GetMapping("/capabilities")

@@ -145,6 +145,22 @@ public abstract class BaseAgentService {
         return dependencies;
     }
 
+    /**
+     * Whether the agent is DOWN (503) while this dependency is down. True by default; an agent that still serves
+     * without a dependency (answering with an apology, say) says false for it.
+     */
+    protected boolean requires(String dependency) {
+        return true;
+    }
+
+    /**
+     * Fields of the agent's own at the top of {@code /health}'s body, after {@code status}, from the dependencies
+     * just checked (e.g. the sales agent's {@code inventory_service}). None by default.
+     */
+    protected Map<String, Object> healthDetails(Map<String, AgentHealth.Dependency> dependencies) {
+        return Map.of();
+    }
+
     /** {@code dependencies()} as read for {@code /health}. */
     final Map<String, AgentHealth.Dependency> checkDependencies() {
         return dependencies();

@@ -9,7 +9,18 @@ import java.time.Duration;
  * @param maxTimeout           the largest timeout a request may ask for
  * @param claimGrace           how long past its timeout an unfinished claim outlives a crashed agent
  * @param idempotencyRetention how long a final response is replayed
+ * @param simulatedLatency     benchmark-only: a fixed delay added to every operation, inside its timeout
  */
 public record ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Duration claimGrace,
-                              Duration idempotencyRetention) {
+                              Duration idempotencyRetention, Duration simulatedLatency) {
+
+    public ExecutionLimits {
+        simulatedLatency = simulatedLatency == null ? Duration.ZERO : simulatedLatency;
+    }
+
+    /** The limits without a simulated latency. */
+    public ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Duration claimGrace,
+                           Duration idempotencyRetention) {
+        this(defaultTimeout, maxTimeout, claimGrace, idempotencyRetention, Duration.ZERO);
+    }
 }

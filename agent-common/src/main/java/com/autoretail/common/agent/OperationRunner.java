@@ -178,6 +178,9 @@ public class OperationRunner {
 
     private AgentServiceResponse invoke(AgentServiceRequest request, Envelope envelope) {
         try {
+            if (limits.simulatedLatency().isPositive()) {
+                Thread.sleep(limits.simulatedLatency());   // benchmark-only: agent.simulated-latency
+            }
             return envelope.success(agent.executeOperationImpl(request));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param defaultTimeout timeout of a request that names none
  * @param maxTimeout     the largest timeout a request may ask for
  * @param maxBodySize    request bodies over this size are refused with 413
+ * @param simulatedLatency benchmark-only: a fixed delay added to every operation before it runs; 0 (off) in
+ *                       every real deployment
  */
 @Validated
 @ConfigurationProperties("agent")
@@ -33,7 +35,8 @@ public record AgentProperties(
         @DefaultValue Mcp mcp,
         @DefaultValue Idempotency idempotency,
         @DefaultValue Tasks tasks,
-        @DefaultValue Callback callback) {
+        @DefaultValue Callback callback,
+        @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("0") Duration simulatedLatency) {
 
     /**
      * The agent's MCP server.

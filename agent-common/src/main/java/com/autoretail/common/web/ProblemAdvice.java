@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answers every error outside {@code /execute} as RFC 9457 {@code application/problem+json} with a
@@ -34,7 +35,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ErrorResponses.problem(e.code().httpStatus(), e.getMessage(),
                 ErrorResponses.requestId(request));
         problem.setProperty("error_code", e.code().name());
-        if (e.details() != null) {
+        if (e.details() instanceof Map<?, ?> details && details.get("errors") != null) {
+            // field errors stand at the top, where every validation problem of the fleet has them
+            problem.setProperty("errors", details.get("errors"));
+        } else if (e.details() != null) {
             problem.setProperty("details", e.details());
         }
         return ResponseEntity.status(e.code().httpStatus()).body(problem);

@@ -48,6 +48,8 @@ class AgentContractTest extends AgentHttpTest {
         assertThat(health.body().at("/dependencies/mcp/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/dependencies/mcp/tools").asInt()).isEqualTo(3);
         assertThat(health.body().at("/dependencies/mcp").has("up")).isFalse();
+        assertThat(health.body().path("mcp_tools_known").asInt()).as("the agent's own health fields").isEqualTo(3);
+        assertThat(health.body().fieldNames().next()).isEqualTo("status");
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 

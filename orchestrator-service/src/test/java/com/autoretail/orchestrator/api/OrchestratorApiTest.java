@@ -17,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static com.autoretail.orchestrator.api.WireMockFleet.execute;
 import static com.autoretail.orchestrator.api.WireMockFleet.ok;
@@ -288,6 +287,9 @@ class OrchestratorApiTest {
 
         assertThat(metric.status()).isEqualTo(200);
         assertThat(metric.body().toString()).contains("outcome");
-        assertThat(Map.of("m", metric.body().at("/measurements/0/value").asDouble()).get("m")).isPositive();
+        assertThat(metric.body().at("/measurements/0/value").asDouble()).isPositive();
+        Reply breakers = http.get("/actuator/metrics/resilience4j.circuitbreaker.state");
+        assertThat(breakers.status()).isEqualTo(200);
+        assertThat(breakers.body().toString()).as(breakers.body().toString()).contains("repair_orders");
     }
 }
