@@ -53,7 +53,10 @@ class ContainerFilesTest {
     }
 
     private static List<String> reactorModules() {
-        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(read(ROOT.resolve("pom.xml")));
+        String pom = read(ROOT.resolve("pom.xml"));
+        // the reactor's own modules; those of profiles (the benchmarks) are not services
+        String reactor = pom.substring(0, pom.contains("<profiles>") ? pom.indexOf("<profiles>") : pom.length());
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(reactor);
         List<String> modules = new ArrayList<>();
         while (module.find()) {
             modules.add(module.group(1));

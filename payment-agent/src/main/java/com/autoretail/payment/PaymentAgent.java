@@ -28,7 +28,7 @@ class PaymentAgent extends BaseAgentService {
     static final List<String> REASON_CODES = List.of("customer_request", "duplicate_payment",
             "service_not_performed", "overcharge", "warranty", "goodwill", "other");
 
-    private static final Map<String, Object> POSITIVE = Map.of("exclusiveMinimum", 0);
+    private static final Map<String, Object> POSITIVE = Map.of("exclusiveMinimum", 0, "maximum", 1_000_000);
 
     PaymentAgent(AgentToolkit toolkit) {
         super(INFO, toolkit);

@@ -23,6 +23,8 @@ final class PaymentRules {
     static final String REPAIR_ORDER_PATTERN = "^(?:[Rr][Oo][-_ #]?|#)?[0-9]{3,10}$";
     static final String CURRENCY_PATTERN = "^[A-Z]{3}$";
     static final int MAX_DECIMALS = 2;
+    /** The largest amount one payment link or refund may carry. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
     static final List<String> CHANNELS = List.of("email", "sms");
 
     private static final Pattern REPAIR_ORDER = Pattern.compile(REPAIR_ORDER_PATTERN);
@@ -70,7 +72,14 @@ final class PaymentRules {
         if (!(value instanceof Number number)) {
             return required(field, value, "number");
         }
+        double asDouble = number.doubleValue();
+        if (Double.isNaN(asDouble) || Double.isInfinite(asDouble)) {
+            return fail(field, "must be a finite number");
+        }
         BigDecimal amount = new BigDecimal(number.toString());
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            return fail(field, "must be at most " + MAX_AMOUNT.toPlainString() + ", was " + amount.toPlainString());
+        }
         if (amount.signum() <= 0) {
             return fail(field, "must be greater than 0, was " + amount.toPlainString());
         }

@@ -39,7 +39,7 @@ class RepairOrdersAgent extends BaseAgentService {
             Map.entry("note", Schemas.nonEmpty()),
             Map.entry("reservation_id", Schemas.nonEmpty()),
             Map.entry("part_number", Schemas.pattern(PART_NUMBER_PATTERN)),
-            Map.entry("quantity", Map.of("minimum", 1)),
+            Map.entry("quantity", Map.of("minimum", 1, "maximum", 1000)),
             Map.entry("unit_price", Map.of("exclusiveMinimum", 0)));
 
     RepairOrdersAgent(AgentToolkit toolkit) {

@@ -34,6 +34,7 @@ public class OperationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
     private static final Duration REPLAY_POLL = Duration.ofMillis(25);
+    private static final int MAX_REQUEST_ID_LENGTH = 200;
 
     private final BaseAgentService agent;
     private final IdempotencyStore idempotency;
@@ -101,6 +102,12 @@ public class OperationRunner {
     }
 
     private List<FieldError> checkRequest(AgentServiceRequest request) {
+        // the request_id goes into logs and stores: bounded, printable
+        if (request.requestId().length() > MAX_REQUEST_ID_LENGTH
+                || request.requestId().chars().anyMatch(Character::isISOControl)) {
+            return List.of(new FieldError("request_id", "must be at most " + MAX_REQUEST_ID_LENGTH
+                    + " printable characters"));
+        }
         if (request.operation() == null || request.operation().isBlank()) {
             return List.of(new FieldError("operation", "is required"));
         }

@@ -89,7 +89,9 @@ public class AgentAutoConfiguration {
                 .withConnectTimeout(properties.callback().timeout())
                 .withReadTimeout(properties.callback().timeout());
         RestClient http = builder.clone()
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .withHttpClientCustomizer(client -> client.executor(Executors.newVirtualThreadPerTaskExecutor()))
+                        .build(settings))
                 .build();
         return new CallbackSender(http, retries.retry(CALLBACK_RETRY));
     }

@@ -68,7 +68,7 @@ public record AgentProperties(
             @DefaultValue("memory") Store store,
             @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("24h") Duration retention,
             @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("60") Duration claimGrace,
-            @Positive @DefaultValue("100000") long maxEntries,
+            @Positive @DefaultValue("20000") long maxEntries,
             @DefaultValue("agent:idempotency:") String redisKeyPrefix) {
     }
 

@@ -155,6 +155,16 @@ class AgentContractTest extends AgentHttpTest {
     }
 
     @Test
+    void requestIdMustBeShortAndPrintable() {
+        Reply tooLong = execute("x".repeat(201), "add_numbers", Map.of("a", 1, "b", 2));
+        Reply withNewline = execute("wf-1\nforged log line", "add_numbers", Map.of("a", 1, "b", 2));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.text("error")).contains("request_id");
+        assertThat(withNewline.status()).isEqualTo(400);
+    }
+
+    @Test
     void missingOperationIsAValidationError() {
         Reply reply = http.post("/execute", "{\"parameters\": {}}");
 

@@ -25,9 +25,13 @@ import java.util.function.Supplier;
 /**
  * Stock and holds in this JVM, the local default: one lock makes every check-and-change atomic. A lock rather
  * than {@code synchronized}, so that the virtual threads serving requests never pin their carrier on Java 21.
- * Holds live as long as the process; the idempotency key of a hold is kept as long as the hold.
+ * Holds live as long as the process; the idempotency key of a hold is kept as long as the hold. Finished holds are
+ * forgotten after the retention, or sooner, oldest first, past {@link #MAX_FINISHED_HOLDS}.
  */
 public final class InMemoryInventoryStore implements InventoryStore {
+
+    /** Finished holds kept at most, the oldest forgotten first, so that a busy store fits a small heap. */
+    static final int MAX_FINISHED_HOLDS = 50_000;
 
     private final Clock clock;
     private final Duration retention;
@@ -166,7 +170,8 @@ public final class InMemoryInventoryStore implements InventoryStore {
     }
 
     private void forgetFinished(Instant now) {
-        while (!forgettings.isEmpty() && !forgettings.first().at().isAfter(now)) {
+        while (!forgettings.isEmpty()
+                && (!forgettings.first().at().isAfter(now) || forgettings.size() > MAX_FINISHED_HOLDS)) {
             Hold forgotten = holds.remove(forgettings.pollFirst().holdId());
             if (forgotten != null && forgotten.idempotencyKey() != null) {
                 holdsByKey.remove(forgotten.idempotencyKey(), forgotten.id());

@@ -13,7 +13,10 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,7 +213,14 @@ public final class RedisInventoryStore implements InventoryStore {
         return Long.toString(instant.toEpochMilli());
     }
 
+    /** The script's text read once: a resource-backed script re-reads its file (inside the jar) on every run. */
     private static <T> RedisScript<T> script(String name, Class<T> resultType) {
-        return RedisScript.of(new ClassPathResource("inventory/redis/" + name + ".lua"), resultType);
+        try {
+            String text = new ClassPathResource("inventory/redis/" + name + ".lua")
+                    .getContentAsString(StandardCharsets.UTF_8);
+            return RedisScript.of(text, resultType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing Lua script " + name, e);
+        }
     }
 }

@@ -151,10 +151,12 @@ final class RepairOrderBook {
             }
         }
         refuseWhenFinished(order, "add parts to");
-        Optional<PriceList.Entry> listed = this.priceList.find(partNumber);
-        BigDecimal price = unitPrice != null ? unitPrice : listed.map(PriceList.Entry::price).orElse(null);
+        // a part the catalogue does not list is refused, not recorded as a line without name or price
+        PriceList.Entry listed = this.priceList.find(partNumber)
+            .orElseThrow(() -> StubException.notFound("part", partNumber));
+        BigDecimal price = unitPrice != null ? unitPrice : listed.price();
         PartLine line = new PartLine(repairOrderId + "-L" + (order.parts().size() + 1), partNumber,
-                listed.map(PriceList.Entry::name).orElse(null), quantity, price, reservationId, now());
+                listed.name(), quantity, price, reservationId, now());
         return new Outcome<>(replace(order.withPart(line)), line, false);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.jackson.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -14,10 +15,13 @@ import com.autoretail.mcpstubs.Stub;
 
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /** The MCP plumbing shared by the three stubs. */
 @Configuration(proxyBeanMethods = false)
@@ -58,6 +62,24 @@ class McpServerConfiguration {
             .stream()
             .map(ToolArguments::guard)
             .toList();
+    }
+
+    /**
+     * The transport answers some refusals itself (no session, malformed JSON-RPC) with an {@code McpError} body:
+     * its message goes out, never its stack trace or cause.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer throwablesWithoutInternals() {
+        return builder -> builder.mixIn(Throwable.class, ThrowableOnTheWire.class);
+    }
+
+    @JsonIgnoreProperties({ "stackTrace", "cause", "suppressed", "localizedMessage" })
+    abstract static class ThrowableOnTheWire {
+    }
+
+    @Bean
+    BodyLimitFilter bodyLimitFilter(@Value("${stubs.max-body-size:1MB}") DataSize maxBodySize) {
+        return new BodyLimitFilter(maxBodySize.toBytes());
     }
 
     @Bean

@@ -189,6 +189,18 @@ class RepairOrdersServerTest {
     }
 
     @Test
+    void refusesAPartTheCatalogueDoesNotList() {
+        int linesBefore = values(orders.ok("get_repair_order_details", Map.of("repair_order_id", "1234")), "parts",
+                "part_number").size();
+
+        orders.refused("add_part_to_repair_order", Map.of("repair_order_id", "1234", "part_number", "NOPE999"),
+                "NOT_FOUND");
+
+        assertThat(values(orders.ok("get_repair_order_details", Map.of("repair_order_id", "1234")), "parts",
+                "part_number")).hasSize(linesBefore);
+    }
+
+    @Test
     void refusesPartsOnAFinishedRepairOrder() {
         orders.refused("add_part_to_repair_order", Map.of("repair_order_id", "1012", "part_number", "1234"),
                 "CONFLICT");

@@ -76,6 +76,33 @@ class RequiredHeadersTest {
     }
 
     @Test
+    void transportRefusalsCarryNoJavaInternals() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("parts", "/mcp"))
+            .header("Accept", "application/json, text/event-stream")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}"));
+        McpTestClient.serviceHeaders("parts-agent").forEach(request::header);
+
+        HttpResponse<String> response = HTTP.send(request.build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Session ID").doesNotContain("stackTrace", "at io.", "java.lang");
+    }
+
+    @Test
+    void refusesBodiesOverTheLimit() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("parts", "/mcp"))
+            .header("Accept", "application/json, text/event-stream")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString("{\"pad\":\"" + "x".repeat(1_100_000) + "\"}"));
+        McpTestClient.serviceHeaders("parts-agent").forEach(request::header);
+
+        HttpResponse<String> response = HTTP.send(request.build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void healthNeedsNoHeaders() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("parts", "/health")).build(),
                 BodyHandlers.ofString());

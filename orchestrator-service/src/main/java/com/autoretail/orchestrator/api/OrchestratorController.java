@@ -102,12 +102,6 @@ public class OrchestratorController {
     @PostMapping("/orchestrate-async")
     ResponseEntity<Accepted> orchestrateAsync(@RequestBody OrchestratorRequest request) {
         String requestId = checked(request);
-        if (request.callbackUrl() != null) {
-            String refusal = callbacks.refusal(request.callbackUrl());
-            if (refusal != null) {
-                throw new AgentException(ErrorCode.VALIDATION_ERROR, refusal);
-            }
-        }
         if (store.find(requestId).filter(OrchestratorController::keeps).isEmpty()) {
             orchestration.orchestrateAsync(requestId, request);
         }
@@ -170,6 +164,10 @@ public class OrchestratorController {
         }
         if (request.priority() != null && (request.priority() < 1 || request.priority() > 10)) {
             throw new AgentException(ErrorCode.VALIDATION_ERROR, "priority: must be between 1 and 10");
+        }
+        String refusal = request.callbackUrl() == null ? null : callbacks.refusal(request.callbackUrl());
+        if (refusal != null) {
+            throw new AgentException(ErrorCode.VALIDATION_ERROR, refusal);
         }
         return requestId(request.requestId());
     }

@@ -14,6 +14,7 @@ import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The executor and the clients it calls the agents with. */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +29,10 @@ class ExecutionConfiguration {
         var settings = ClientHttpRequestFactorySettings.defaults()
                 .withConnectTimeout(properties.healthCheckTimeout())
                 .withReadTimeout(MAX_CALL);
-        RestClient.Builder client = builder.clone().requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings));
+        // virtual threads for the client's own work: otherwise every call starts a platform thread to send its body
+        RestClient.Builder client = builder.clone().requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                .withHttpClientCustomizer(http -> http.executor(Executors.newVirtualThreadPerTaskExecutor()))
+                .build(settings));
         if (properties.agentApiKey() != null && !properties.agentApiKey().isBlank()) {
             client.defaultHeader(ApiKeyFilter.HEADER, properties.agentApiKey());
         }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
+import java.util.concurrent.Executors;
 
 /** The inventory client: its HTTP client, the Resilience4j instances {@code inventory} and the stock cache. */
 @Configuration(proxyBeanMethods = false)
@@ -40,9 +41,11 @@ class InventoryConfiguration {
         var settings = ClientHttpRequestFactorySettings.defaults()
                 .withConnectTimeout(inventory.timeout())
                 .withReadTimeout(inventory.timeout());
-        // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http buys nothing here
+        // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http buys nothing here; virtual threads for the
+        // client's own work, else every call starts a platform thread to send its body
         var requestFactory = ClientHttpRequestFactoryBuilder.jdk()
-                .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+                .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1)
+                        .executor(Executors.newVirtualThreadPerTaskExecutor()))
                 .build(settings);
         RestClient http = builder.clone()
                 .baseUrl(inventory.url())
