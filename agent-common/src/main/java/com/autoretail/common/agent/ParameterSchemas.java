@@ -16,10 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compiles operation parameter schemas once and checks parameters against them, naming every failing field.
- * Schemas follow JSON Schema 2020-12 unless they declare another {@code $schema}; {@code format} is asserted.
+ * Compiles operation parameter schemas and checks parameters against them, naming every failing field, for the
+ * agents and for the orchestrator's plan validation alike. Schemas follow JSON Schema 2020-12 unless they declare
+ * another {@code $schema}; {@code format} is asserted. Compiling costs far more than validating: callers keep the
+ * compiled schema.
  */
-final class ParameterSchemas {
+public final class ParameterSchemas {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
@@ -32,13 +34,15 @@ final class ParameterSchemas {
     private ParameterSchemas() {
     }
 
-    static Schema compile(Map<String, Object> schema) {
+    /** @throws RuntimeException when the schema itself is not valid JSON Schema */
+    public static Schema compile(Map<String, Object> schema) {
         Schema compiled = REGISTRY.getSchema(MAPPER.<JsonNode>valueToTree(schema));
         compiled.initializeValidators();
         return compiled;
     }
 
-    static List<FieldError> validate(Schema schema, Map<String, Object> parameters) {
+    /** Every failing field, sorted by field; empty when the parameters are valid. */
+    public static List<FieldError> validate(Schema schema, Map<String, Object> parameters) {
         JsonNode node = MAPPER.valueToTree(parameters);
         return schema.validate(node).stream()
                 .map(ParameterSchemas::toFieldError)
@@ -52,6 +56,9 @@ final class ParameterSchemas {
         if (error.getProperty() != null
                 && ("required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword()))) {
             field = field.isEmpty() ? error.getProperty() : field + "." + error.getProperty();
+        }
+        if ("required".equals(error.getKeyword())) {
+            return new FieldError(field, "is missing but it is required");
         }
         String text = error.getMessage();
         int colon = text.indexOf(": ");
