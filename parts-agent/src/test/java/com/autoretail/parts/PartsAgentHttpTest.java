@@ -2,11 +2,10 @@ package com.autoretail.parts;
 
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
-import com.autoretail.mcpstubs.McpStubs;
+import com.autoretail.mcpstubs.testsupport.AgentTestStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,16 +21,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = PartsAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PartsAgentHttpTest {
 
-    static ConfigurableApplicationContext stub = McpStubs.start("parts", 0);
-    static final int STUB_PORT = McpStubs.port(stub);
+    static final AgentTestStub STUB = new AgentTestStub("parts");
 
     @DynamicPropertySource
     static void agentSettings(DynamicPropertyRegistry registry) {
-        registry.add("agent.mcp.endpoint", () -> McpStubs.endpoint(stub));
-        registry.add("agent.mcp.monitor-interval", () -> "200ms");
-        registry.add("agent.mcp.connect-timeout", () -> "2s");
-        registry.add("spring.ai.mcp.server.enabled", () -> "false");
-        registry.add("server.shutdown", () -> "immediate");
+        STUB.agentSettings(registry);
     }
 
     @LocalServerPort
@@ -51,20 +45,19 @@ abstract class PartsAgentHttpTest {
     }
 
     static void stopStub() {
-        stub.close();
+        STUB.stop();
     }
 
     static void startStubAgain() {
-        stub = McpStubs.start("parts", STUB_PORT);
+        STUB.restart();
     }
 
     Reply execute(String operation, String parameters) {
-        return http.post("/execute", "{\"operation\":\"" + operation + "\",\"parameters\":" + parameters + "}");
+        return http.execute(operation, parameters);
     }
 
     Reply execute(String requestId, String operation, String parameters) {
-        return http.post("/execute", "{\"request_id\":\"" + requestId + "\",\"operation\":\"" + operation
-                + "\",\"parameters\":" + parameters + "}");
+        return http.execute(requestId, operation, parameters);
     }
 
     int stockOf(String partNumber) {

@@ -2,12 +2,11 @@ package com.autoretail.repairorders;
 
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
-import com.autoretail.mcpstubs.McpStubs;
+import com.autoretail.mcpstubs.testsupport.AgentTestStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -26,16 +25,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = RepairOrdersAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class RepairOrdersAgentHttpTest {
 
-    static ConfigurableApplicationContext stub = McpStubs.start("repair-orders", 0);
-    static final int STUB_PORT = McpStubs.port(stub);
+    static final AgentTestStub STUB = new AgentTestStub("repair-orders");
 
     @DynamicPropertySource
     static void agentSettings(DynamicPropertyRegistry registry) {
-        registry.add("agent.mcp.endpoint", () -> McpStubs.endpoint(stub));
-        registry.add("agent.mcp.monitor-interval", () -> "200ms");
-        registry.add("agent.mcp.connect-timeout", () -> "2s");
-        registry.add("spring.ai.mcp.server.enabled", () -> "false");
-        registry.add("server.shutdown", () -> "immediate");
+        STUB.agentSettings(registry);
     }
 
     @LocalServerPort
@@ -58,20 +52,19 @@ abstract class RepairOrdersAgentHttpTest {
     }
 
     static void stopStub() {
-        stub.close();
+        STUB.stop();
     }
 
     static void startStubAgain() {
-        stub = McpStubs.start("repair-orders", STUB_PORT);
+        STUB.restart();
     }
 
     Reply execute(String operation, String parameters) {
-        return http.post("/execute", "{\"operation\":\"" + operation + "\",\"parameters\":" + parameters + "}");
+        return http.execute(operation, parameters);
     }
 
     Reply execute(String requestId, String operation, String parameters) {
-        return http.post("/execute", "{\"request_id\":\"" + requestId + "\",\"operation\":\"" + operation
-                + "\",\"parameters\":" + parameters + "}");
+        return http.execute(requestId, operation, parameters);
     }
 
     /** A new pending repair order of the seeded customer; its number. */

@@ -53,6 +53,17 @@ public final class HttpJson {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** {@code POST /execute} of an operation with its parameters given as JSON. */
+    public Reply execute(String operation, String parametersJson) {
+        return post("/execute", "{\"operation\":\"" + operation + "\",\"parameters\":" + parametersJson + "}");
+    }
+
+    /** {@code POST /execute} with a request_id, for idempotent replays. */
+    public Reply execute(String requestId, String operation, String parametersJson) {
+        return post("/execute", "{\"request_id\":\"" + requestId + "\",\"operation\":\"" + operation
+                + "\",\"parameters\":" + parametersJson + "}");
+    }
+
     public Reply delete(String path) {
         return send(request(path).DELETE());
     }
