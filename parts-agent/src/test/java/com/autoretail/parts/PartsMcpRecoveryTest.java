@@ -58,7 +58,7 @@ class PartsMcpRecoveryTest extends PartsAgentHttpTest {
             startStubAgain();
         }
 
-        awaitMcpUp();
+        awaitHealthy();
         assertThat(execute("get_part_details", "{\"part_number\":\"1234\"}").status()).isEqualTo(200);
         Reply retried = execute(reservation, "reserve_parts", reserveParameters);
         assertThat(retried.status()).as("a retryable failure frees its request_id").isEqualTo(200);

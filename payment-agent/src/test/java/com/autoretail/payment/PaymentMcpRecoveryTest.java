@@ -27,7 +27,7 @@ class PaymentMcpRecoveryTest extends PaymentAgentHttpTest {
         } finally {
             startStubAgain();
         }
-        awaitMcpUp();
+        awaitHealthy();
         assertThat(execute("check_payment_status", "{\"payment_id\":\"PAY-1009A1\"}").status()).isEqualTo(200);
     }
 }

@@ -1,20 +1,15 @@
 package com.autoretail.repairorders;
 
-import com.autoretail.common.testsupport.HttpJson;
+import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.autoretail.mcpstubs.testsupport.AgentTestStub;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The repair-orders agent over HTTP in front of the real repair-orders MCP server (mcp-stubs), both started once for every test
@@ -23,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  * called.
  */
 @SpringBootTest(classes = RepairOrdersAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class RepairOrdersAgentHttpTest {
+abstract class RepairOrdersAgentHttpTest extends AgentHttpTestSupport {
 
     static final AgentTestStub STUB = new AgentTestStub("repair-orders");
 
@@ -32,24 +27,8 @@ abstract class RepairOrdersAgentHttpTest {
         STUB.agentSettings(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @MockitoSpyBean
     RepairOrdersAgent agent;
-
-    HttpJson http;
-
-    @BeforeEach
-    void connect() {
-        http = new HttpJson("http://localhost:" + port);
-        awaitMcpUp();
-    }
-
-    void awaitMcpUp() {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> http.get("/health").status() == 200);
-    }
 
     static void stopStub() {
         STUB.stop();
@@ -57,14 +36,6 @@ abstract class RepairOrdersAgentHttpTest {
 
     static void startStubAgain() {
         STUB.restart();
-    }
-
-    Reply execute(String operation, String parameters) {
-        return http.execute(operation, parameters);
-    }
-
-    Reply execute(String requestId, String operation, String parameters) {
-        return http.execute(requestId, operation, parameters);
     }
 
     /** A new pending repair order of the seeded customer; its number. */

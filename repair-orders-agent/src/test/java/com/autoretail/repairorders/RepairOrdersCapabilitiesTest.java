@@ -4,20 +4,11 @@ import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RepairOrdersCapabilitiesTest extends RepairOrdersAgentHttpTest {
-
-    private Map<String, JsonNode> operations() {
-        Reply capabilities = http.get("/capabilities");
-        assertThat(capabilities.status()).isEqualTo(200);
-        Map<String, JsonNode> byName = new LinkedHashMap<>();
-        capabilities.body().path("operations").forEach(op -> byName.put(op.path("name").asText(), op));
-        return byName;
-    }
 
     @Test
     void listsEveryDiscoveredToolAndTheAgentsOwnOperations() {

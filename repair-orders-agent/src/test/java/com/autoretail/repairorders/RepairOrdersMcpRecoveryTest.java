@@ -29,7 +29,7 @@ class RepairOrdersMcpRecoveryTest extends RepairOrdersAgentHttpTest {
         } finally {
             startStubAgain();
         }
-        awaitMcpUp();
+        awaitHealthy();
         assertThat(execute("get_repair_order_details", "{\"repair_order_id\":\"1234\"}").status()).isEqualTo(200);
     }
 }
