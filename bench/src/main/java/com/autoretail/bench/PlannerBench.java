@@ -1,12 +1,11 @@
 package com.autoretail.bench;
 
-import com.autoretail.orchestrator.planning.PlannerBenchmark;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.annotations.Mode;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,12 @@
 package com.autoretail.orchestrator;
 
+import com.autoretail.orchestrator.plan.ExecutionStep;
+import com.autoretail.orchestrator.plan.StepDefaults;
+import com.autoretail.orchestrator.planning.Planner;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,15 +17,17 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The orchestrator's settings, under {@code orchestrator.*}. Durations without a unit are seconds, as the
- * architecture document's variables are ({@code SERVICE_DISCOVERY_INTERVAL=30}).
+ * The orchestrator's settings, under {@code orchestrator.*}, each with one default (here) and the architecture
+ * document's environment variable as its override (in {@code application.yml}). Durations without a unit are
+ * seconds, as the document's variables are ({@code SERVICE_DISCOVERY_INTERVAL=30}).
  *
  * @param services           each service's key in plans and its instances' base URLs
  * @param discoveryInterval  how often every instance's health and capabilities are read
- * @param healthCheckTimeout bound of one health or capabilities call
- * @param agentApiKey        sent as {@code X-API-Key} to the agents when set
+ * @param healthCheckTimeout bound of one health or capabilities call, and of connecting to an agent
+ * @param apiKeys            the key callers must send, and the key sent to the agents
  * @param context            business context sent with every agent call (tenant, dealer, user)
  */
 @Validated
@@ -27,10 +36,11 @@ public record OrchestratorProperties(
         Map<String, Service> services,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration discoveryInterval,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration healthCheckTimeout,
-        String agentApiKey,
+        @DefaultValue ApiKeys apiKeys,
         Map<String, String> context,
-        @DefaultValue Execution execution,
-        @DefaultValue Workflows workflows,
+        @Valid @DefaultValue Planner planner,
+        @Valid @DefaultValue Execution execution,
+        @Valid @DefaultValue Workflows workflows,
         @DefaultValue Callbacks callbacks) {
 
     public OrchestratorProperties {
@@ -46,26 +56,65 @@ public record OrchestratorProperties(
     }
 
     /**
+     * {@code X-API-Key}s, each named by the way it goes.
+     *
+     * @param accepted     when set, callers of the orchestrator must send it on every endpoint but health
+     * @param sentToAgents sent to the agents on every call, when set
+     */
+    public record ApiKeys(String accepted, String sentToAgents) {
+
+        /** The key callers must send, when one is set. */
+        public Optional<String> acceptedIfSet() {
+            return accepted == null || accepted.isBlank() ? Optional.empty() : Optional.of(accepted);
+        }
+
+        /** The key to send to the agents, when one is set. */
+        public Optional<String> sentToAgentsIfSet() {
+            return sentToAgents == null || sentToAgents.isBlank() ? Optional.empty() : Optional.of(sentToAgents);
+        }
+    }
+
+    /**
+     * How requests become plans.
+     *
+     * @param maxSteps       the most steps a plan may have, LLM, rules or a caller's
+     * @param llmTimeout     how long one LLM call may take before the rule planner takes over
+     * @param repairAttempts how many times an LLM plan that fails parsing or validation is sent back with its errors
+     */
+    public record Planner(
+            @DefaultValue("20") @Min(1) @Max(100) int maxSteps,
+            @DefaultValue("60s") @NotNull Duration llmTimeout,
+            @DefaultValue("1") @Min(0) @Max(3) int repairAttempts) {
+    }
+
+    /**
      * How steps are called.
      *
-     * @param defaultTimeout       a step's timeout when the plan names none
-     * @param defaultRetryAttempts a step's retries when the plan names none
-     * @param retryBackoff         the first retry's wait; each next one doubles, with jitter
+     * @param stepTimeoutSeconds a step's {@code timeout_seconds} when its plan names none
+     * @param stepRetryAttempts  a step's {@code retry_attempts} when its plan names none
+     * @param retryBackoff       the first retry's wait; each next one doubles, with jitter
      */
     public record Execution(
-            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration defaultTimeout,
-            @DefaultValue("2") int defaultRetryAttempts,
+            @DefaultValue("30") @Min(ExecutionStep.MIN_TIMEOUT_SECONDS) @Max(ExecutionStep.MAX_TIMEOUT_SECONDS)
+            int stepTimeoutSeconds,
+            @DefaultValue("2") @Min(0) @Max(ExecutionStep.MAX_RETRY_ATTEMPTS) int stepRetryAttempts,
             @DefaultValue("200ms") Duration retryBackoff) {
+
+        public StepDefaults stepDefaults() {
+            return new StepDefaults(stepTimeoutSeconds, stepRetryAttempts);
+        }
     }
 
     /**
      * Workflow records.
      *
-     * @param store     {@code memory}, or {@code redis} so that several orchestrators share them
-     * @param retention how long a finished workflow stays readable
+     * @param store      {@code memory}, or {@code redis} so that several orchestrators share them
+     * @param retention  how long a finished workflow stays readable
+     * @param maxEntries bound of the memory store: a finished workflow holds ~25 KB of heap, and the fleet's JVMs
+     *                   have 192 MB
      */
     public record Workflows(@DefaultValue("memory") String store, @DefaultValue("24h") Duration retention,
-                            @Positive @DefaultValue("10000") long maxEntries) {
+                            @Positive @DefaultValue("1000") long maxEntries) {
     }
 
     /** @param allowedHosts hosts a {@code callback_url} may point at (the fleet's own hosts by default) */

@@ -1,9 +1,9 @@
 package com.autoretail.parts;
 
-import com.autoretail.common.agent.Schemas;
 import com.autoretail.common.agent.AgentInfo;
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.common.agent.BaseAgentService;
+import com.autoretail.common.agent.SchemaBuilder;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.FieldError;
 import com.autoretail.common.wire.OperationSpec;
@@ -41,19 +41,19 @@ class PartsAgent extends BaseAgentService {
     protected List<OperationSpec> localOperations() {
         Map<String, Map<String, Object>> alternativesParameters = new LinkedHashMap<>();
         alternativesParameters.put("part_number", partNumber("Part number to find alternatives for, e.g. 1234"));
-        alternativesParameters.put("vehicle_make", Schemas.string("Only parts fitting this make, e.g. Toyota"));
-        alternativesParameters.put("vehicle_model", Schemas.string("Only parts fitting this model, e.g. Camry"));
+        alternativesParameters.put("vehicle_make", SchemaBuilder.string("Only parts fitting this make, e.g. Toyota"));
+        alternativesParameters.put("vehicle_model", SchemaBuilder.string("Only parts fitting this model, e.g. Camry"));
         alternativesParameters.put("vehicle_year", modelYear("Only parts fitting this model year, e.g. 2021"));
         return List.of(
                 OperationSpec.composite("get_alternative_parts", """
                         Parts that can replace a part: its details, then the in-stock parts of the same category \
                         (fitting the vehicle when one is given), the original first when it is usable, then the \
                         alternatives by name similarity and price closeness.""",
-                        Schemas.object(alternativesParameters, List.of("part_number"))),
+                        SchemaBuilder.object(alternativesParameters, List.of("part_number"))),
                 OperationSpec.local("validate_part_number", """
                         Checks a part number's format without calling the catalogue: 3 to 20 characters, letters \
                         and digits only, no special characters. Answers valid and every error.""",
-                        Schemas.object(Map.of("part_number", Schemas.string("The part number to check")),
+                        SchemaBuilder.object(Map.of("part_number", SchemaBuilder.string("The part number to check")),
                                 List.of("part_number"))));
     }
 
@@ -61,22 +61,22 @@ class PartsAgent extends BaseAgentService {
     protected OperationSpec refineMcpOperation(OperationSpec op) {
         Map<String, Object> schema = op.parameters();
         return switch (op.name()) {
-            case "search_parts" -> op.withParameters(Schemas.tighten(schema, Map.of(
-                    "part_name", Schemas.nonEmpty(), "vehicle_year", yearRange())));
-            case "check_part_availability", "get_part_details" -> op.withParameters(Schemas.tighten(schema,
-                    Map.of("part_number", Schemas.pattern(PartNumbers.PATTERN))));
-            case "check_vehicle_compatibility" -> op.withParameters(Schemas.tighten(schema, Map.of(
-                    "part_number", Schemas.pattern(PartNumbers.PATTERN),
-                    "vehicle_model", Schemas.nonEmpty(), "vehicle_year", yearRange())));
-            case "reserve_parts" -> op.withParameters(Schemas.tighten(schema, Map.of(
+            case "search_parts" -> op.withParameters(SchemaBuilder.tighten(schema, Map.of(
+                    "part_name", SchemaBuilder.nonEmpty(), "vehicle_year", yearRange())));
+            case "check_part_availability", "get_part_details" -> op.withParameters(SchemaBuilder.tighten(schema,
+                    Map.of("part_number", SchemaBuilder.pattern(PartNumbers.PATTERN))));
+            case "check_vehicle_compatibility" -> op.withParameters(SchemaBuilder.tighten(schema, Map.of(
+                    "part_number", SchemaBuilder.pattern(PartNumbers.PATTERN),
+                    "vehicle_model", SchemaBuilder.nonEmpty(), "vehicle_year", yearRange())));
+            case "reserve_parts" -> op.withParameters(SchemaBuilder.tighten(schema, Map.of(
                             "part_numbers", Map.of("minItems", 1, "items",
                                     Map.of("type", "string", "pattern", PartNumbers.PATTERN)),
-                            "repair_order_id", Schemas.pattern(REPAIR_ORDER_PATTERN),
+                            "repair_order_id", SchemaBuilder.pattern(REPAIR_ORDER_PATTERN),
                             "quantity_map", Map.of("propertyNames", Map.of("pattern", PartNumbers.PATTERN),
                                     "additionalProperties", Map.of("type", "integer", "minimum", 1)))))
                     .withSideEffects(true, "release_reservation");
-            case "release_reservation" -> op.withParameters(Schemas.tighten(schema,
-                    Map.of("reservation_id", Schemas.nonEmpty()))).withSideEffects(true, null);
+            case "release_reservation" -> op.withParameters(SchemaBuilder.tighten(schema,
+                    Map.of("reservation_id", SchemaBuilder.nonEmpty()))).withSideEffects(true, null);
             default -> op;
         };
     }

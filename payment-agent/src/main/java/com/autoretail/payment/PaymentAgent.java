@@ -1,9 +1,9 @@
 package com.autoretail.payment;
 
-import com.autoretail.common.agent.Schemas;
 import com.autoretail.common.agent.AgentInfo;
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.common.agent.BaseAgentService;
+import com.autoretail.common.agent.SchemaBuilder;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.FieldError;
 import com.autoretail.common.wire.OperationSpec;
@@ -46,33 +46,33 @@ class PaymentAgent extends BaseAgentService {
                         number's format, amount > 0 with at most 2 decimals, a real ISO-4217 currency and the \
                         email address. Answers valid and every error; an invalid payment is still a successful \
                         check.""",
-                Schemas.object(fields, List.of())));
+                SchemaBuilder.object(fields, List.of())));
     }
 
     @Override
     protected OperationSpec refineMcpOperation(OperationSpec op) {
         Map<String, Object> schema = op.parameters();
         return switch (op.name()) {
-            case "create_payment_link" -> op.withParameters(Schemas.tighten(schema, Map.of(
-                            "repair_order_id", Schemas.pattern(PaymentRules.REPAIR_ORDER_PATTERN),
+            case "create_payment_link" -> op.withParameters(SchemaBuilder.tighten(schema, Map.of(
+                            "repair_order_id", SchemaBuilder.pattern(PaymentRules.REPAIR_ORDER_PATTERN),
                             "amount", POSITIVE,
-                            "currency", Schemas.pattern(PaymentRules.CURRENCY_PATTERN),
+                            "currency", SchemaBuilder.pattern(PaymentRules.CURRENCY_PATTERN),
                             "customer_email", Map.of("format", "email"))))
                     .withSideEffects(true, "cancel_payment_link");
-            case "check_payment_status" -> op.withParameters(Schemas.tighten(schema, Map.of(
-                    "payment_id", Schemas.nonEmpty(),
-                    "repair_order_id", Schemas.pattern(PaymentRules.REPAIR_ORDER_PATTERN))));
-            case "process_refund" -> op.withParameters(Schemas.tighten(schema, Map.of(
-                    "payment_id", Schemas.nonEmpty(), "amount", POSITIVE, "reason_code", Map.of("enum", REASON_CODES))));
-            case "send_payment_notification" -> op.withParameters(Schemas.tighten(schema, Map.of(
-                    "payment_id", Schemas.nonEmpty(), "channel", Map.of("enum", PaymentRules.CHANNELS),
-                    "recipient", Schemas.nonEmpty())));
-            case "get_payment_methods" -> op.withParameters(Schemas.tighten(schema,
-                    Map.of("customer_id", Schemas.nonEmpty())));
-            case "cancel_payment_link" -> op.withParameters(Schemas.tighten(schema,
-                    Map.of("payment_id", Schemas.nonEmpty())));
-            case "simulate_payment" -> op.withParameters(Schemas.tighten(schema,
-                    Map.of("payment_id", Schemas.nonEmpty(), "amount", POSITIVE)));
+            case "check_payment_status" -> op.withParameters(SchemaBuilder.tighten(schema, Map.of(
+                    "payment_id", SchemaBuilder.nonEmpty(),
+                    "repair_order_id", SchemaBuilder.pattern(PaymentRules.REPAIR_ORDER_PATTERN))));
+            case "process_refund" -> op.withParameters(SchemaBuilder.tighten(schema, Map.of(
+                    "payment_id", SchemaBuilder.nonEmpty(), "amount", POSITIVE, "reason_code", Map.of("enum", REASON_CODES))));
+            case "send_payment_notification" -> op.withParameters(SchemaBuilder.tighten(schema, Map.of(
+                    "payment_id", SchemaBuilder.nonEmpty(), "channel", Map.of("enum", PaymentRules.CHANNELS),
+                    "recipient", SchemaBuilder.nonEmpty())));
+            case "get_payment_methods" -> op.withParameters(SchemaBuilder.tighten(schema,
+                    Map.of("customer_id", SchemaBuilder.nonEmpty())));
+            case "cancel_payment_link" -> op.withParameters(SchemaBuilder.tighten(schema,
+                    Map.of("payment_id", SchemaBuilder.nonEmpty())));
+            case "simulate_payment" -> op.withParameters(SchemaBuilder.tighten(schema,
+                    Map.of("payment_id", SchemaBuilder.nonEmpty(), "amount", POSITIVE)));
             default -> op;
         };
     }

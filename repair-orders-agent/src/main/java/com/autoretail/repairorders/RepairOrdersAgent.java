@@ -1,10 +1,10 @@
 package com.autoretail.repairorders;
 
-import com.autoretail.common.agent.Schemas;
 import com.autoretail.common.agent.AgentException;
 import com.autoretail.common.agent.AgentInfo;
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.common.agent.BaseAgentService;
+import com.autoretail.common.agent.SchemaBuilder;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.common.wire.FieldError;
@@ -29,16 +29,16 @@ class RepairOrdersAgent extends BaseAgentService {
 
     /** The agent's checks of parameters, by name, merged into every discovered tool that has such a parameter. */
     private static final Map<String, Map<String, Object>> PARAMETER_RULES = Map.ofEntries(
-            Map.entry("repair_order_id", Schemas.pattern(REPAIR_ORDER_PATTERN)),
+            Map.entry("repair_order_id", SchemaBuilder.pattern(REPAIR_ORDER_PATTERN)),
             Map.entry("new_status", Map.of("enum", StatusTransitions.STATUSES)),
             Map.entry("status", Map.of("enum", StatusTransitions.STATUSES)),
-            Map.entry("customer_id", Schemas.nonEmpty()),
-            Map.entry("vehicle_id", Schemas.nonEmpty()),
-            Map.entry("service_description", Schemas.nonEmpty()),
-            Map.entry("technician_id", Schemas.nonEmpty()),
-            Map.entry("note", Schemas.nonEmpty()),
-            Map.entry("reservation_id", Schemas.nonEmpty()),
-            Map.entry("part_number", Schemas.pattern(PART_NUMBER_PATTERN)),
+            Map.entry("customer_id", SchemaBuilder.nonEmpty()),
+            Map.entry("vehicle_id", SchemaBuilder.nonEmpty()),
+            Map.entry("service_description", SchemaBuilder.nonEmpty()),
+            Map.entry("technician_id", SchemaBuilder.nonEmpty()),
+            Map.entry("note", SchemaBuilder.nonEmpty()),
+            Map.entry("reservation_id", SchemaBuilder.nonEmpty()),
+            Map.entry("part_number", SchemaBuilder.pattern(PART_NUMBER_PATTERN)),
             Map.entry("quantity", Map.of("minimum", 1, "maximum", 1000)),
             Map.entry("unit_price", Map.of("exclusiveMinimum", 0)));
 
@@ -56,17 +56,17 @@ class RepairOrdersAgent extends BaseAgentService {
                 OperationSpec.composite("get_repair_history", """
                         One timeline of a repair order: status changes, notes, parts, technicians and payments, \
                         dated events in time order, then those the repair-orders system keeps no date for.""",
-                        Schemas.object(Map.of("repair_order_id", repairOrderId("Repair order number, e.g. 1234")),
+                        SchemaBuilder.object(Map.of("repair_order_id", repairOrderId("Repair order number, e.g. 1234")),
                                 List.of("repair_order_id"))),
                 OperationSpec.local("validate_repair_order_transition", """
                         Whether a repair order may move from its current status (given, or read from the order) \
                         to new_status, with the statuses it may move to. Changes nothing.""",
-                        Schemas.object(transition, List.of("new_status"))));
+                        SchemaBuilder.object(transition, List.of("new_status"))));
     }
 
     @Override
     protected OperationSpec refineMcpOperation(OperationSpec op) {
-        return op.withParameters(Schemas.tighten(op.parameters(), PARAMETER_RULES));
+        return op.withParameters(SchemaBuilder.tighten(op.parameters(), PARAMETER_RULES));
     }
 
     @Override

@@ -40,10 +40,10 @@ final class OperationCatalog {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (McpSchema.Tool tool : tools) {
             OperationSpec spec = refine.apply(fromTool(tool));
-            entries.put(spec.name(), new Entry(spec, ParameterSchemas.compile(spec.parameters())));
+            entries.put(spec.name(), new Entry(spec, SchemaValidator.compile(spec.parameters())));
         }
         for (OperationSpec spec : local) {
-            entries.put(spec.name(), new Entry(spec, ParameterSchemas.compile(spec.parameters())));
+            entries.put(spec.name(), new Entry(spec, SchemaValidator.compile(spec.parameters())));
         }
         return new OperationCatalog(tools, Collections.unmodifiableMap(entries));
     }
@@ -76,6 +76,6 @@ final class OperationCatalog {
     }
 
     List<FieldError> validate(String operation, Map<String, Object> parameters) {
-        return ParameterSchemas.validate(entries.get(operation).schema(), parameters);
+        return SchemaValidator.validate(entries.get(operation).schema(), parameters);
     }
 }

@@ -170,11 +170,13 @@ public class AgentAutoConfiguration {
         return new AgentController(agent, runner, tasks, properties.version());
     }
 
-    // reads the key as a value: pasted into the expression, a key holding a quote broke start-up
+    // reads the key as a value: pasted into the expression, a key holding a quote broke start-up.
+    // A service that is not an agent (the orchestrator) declares its own apiKeyFilter for its own key.
     @Bean
-    @ConditionalOnExpression("!environment.getProperty('agent.api-key', '').isBlank()")
+    @ConditionalOnMissingBean(name = "apiKeyFilter")
+    @ConditionalOnExpression("!environment.getProperty('agent.accepted-api-key', '').isBlank()")
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(AgentProperties properties, ErrorResponses errors) {
-        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties.apiKey(), errors));
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties.acceptedApiKey(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

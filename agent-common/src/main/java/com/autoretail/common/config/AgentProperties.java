@@ -17,7 +17,7 @@ import java.util.Map;
  * architecture document's variables ({@code REQUEST_TIMEOUT=30}) work as they are.
  *
  * @param version        the version reported in {@code /health} and {@code /capabilities}
- * @param apiKey         when set, {@code X-API-Key} is required on every endpoint but health
+ * @param acceptedApiKey when set, callers must send it as {@code X-API-Key} on every endpoint but health
  * @param defaultTimeout timeout of a request that names none
  * @param maxTimeout     the largest timeout a request may ask for
  * @param maxBodySize    request bodies over this size are refused with 413
@@ -28,7 +28,7 @@ import java.util.Map;
 @ConfigurationProperties("agent")
 public record AgentProperties(
         @DefaultValue("1.0.0") String version,
-        String apiKey,
+        String acceptedApiKey,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration defaultTimeout,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("300") Duration maxTimeout,
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,

@@ -1,6 +1,6 @@
 package com.autoretail.common.web;
 
-import com.autoretail.common.agent.AgentException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -15,33 +15,27 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.List;
-import java.util.Map;
 
 /**
  * Answers every error outside {@code /execute} as RFC 9457 {@code application/problem+json} with a
- * {@code request_id}, and never with a stack trace: Spring MVC's own exceptions, {@link AgentException}s with
- * their code's status, bodies over the size limit (413), and anything unexpected (500, logged).
+ * {@code request_id}, and never with a stack trace: Spring MVC's own exceptions, {@link ProblemException}s (an
+ * agent's failures with their code's status among them), bodies over the size limit (413), and anything unexpected
+ * (500, logged).
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    @ExceptionHandler(AgentException.class)
-    ResponseEntity<ProblemDetail> agentFailure(AgentException e, HttpServletRequest request) {
-        ProblemDetail problem = ErrorResponses.problem(e.code().httpStatus(), e.getMessage(),
-                ErrorResponses.requestId(request));
-        problem.setProperty("error_code", e.code().name());
-        if (e.details() instanceof Map<?, ?> details && details.get("errors") != null) {
-            // field errors stand at the top, where every validation problem of the fleet has them
-            problem.setProperty("errors", details.get("errors"));
-        } else if (e.details() != null) {
-            problem.setProperty("details", e.details());
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
+        ProblemDetail problem = ErrorResponses.problem(e.status(), e.getMessage(), ErrorResponses.requestId(request));
+        if (e.title() != null) {
+            problem.setTitle(e.title());
         }
-        return ResponseEntity.status(e.code().httpStatus()).body(problem);
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -126,21 +126,21 @@ class AgentAutoConfigurationTest {
         runner.run(context -> {
             assertThat(filters(context)).containsExactly(BodySizeLimitFilter.class);
         });
-        runner.withPropertyValues("agent.api-key=  ").run(context -> {
+        runner.withPropertyValues("agent.accepted-api-key=  ").run(context -> {
             assertThat(filters(context)).containsExactly(BodySizeLimitFilter.class);
         });
     }
 
     @Test
     void registersTheApiKeyFilterWhenAnApiKeyIsSet() {
-        runner.withPropertyValues("agent.api-key=s3cret").run(context -> {
+        runner.withPropertyValues("agent.accepted-api-key=s3cret").run(context -> {
             assertThat(filters(context)).containsExactlyInAnyOrder(ApiKeyFilter.class, BodySizeLimitFilter.class);
         });
     }
 
     @Test
     void registersTheApiKeyFilterWhenTheApiKeyHoldsAQuote() {
-        runner.withPropertyValues("agent.api-key=it's-s3cret").run(context -> {
+        runner.withPropertyValues("agent.accepted-api-key=it's-s3cret").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(filters(context)).containsExactlyInAnyOrder(ApiKeyFilter.class, BodySizeLimitFilter.class);
         });

@@ -1,8 +1,8 @@
 package com.autoretail.common.web;
 
 import com.autoretail.common.fixture.TestAgentApp;
-import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.autoretail.common.testsupport.HttpJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API key and the body size limit, on an agent without an MCP server. */
 @SpringBootTest(classes = TestAgentApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"agent.api-key=s3cret-key", "agent.max-body-size=2KB", "spring.ai.mcp.server.enabled=false",
+        properties = {"agent.accepted-api-key=s3cret-key", "agent.max-body-size=2KB", "spring.ai.mcp.server.enabled=false",
                 "server.shutdown=immediate"})
 class AgentSecurityTest {
 

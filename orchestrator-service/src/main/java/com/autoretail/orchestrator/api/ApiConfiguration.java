@@ -1,36 +1,21 @@
 package com.autoretail.orchestrator.api;
 
-import com.autoretail.common.tasks.CallbackSender;
+import com.autoretail.common.web.ApiKeyFilter;
+import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.orchestrator.OrchestratorProperties;
-import com.autoretail.orchestrator.execution.WorkflowExecutor;
-import com.autoretail.orchestrator.planning.PlanValidator;
-import com.autoretail.orchestrator.planning.PlanningService;
-import com.autoretail.orchestrator.registry.ServiceRegistry;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.core.Ordered;
 
 import java.net.URI;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
-/** The API, the workflow store and the callback policy. */
+/** The web layer's own beans: the callback policy, and the API key callers must send when one is set. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
-
-    @Bean
-    WorkflowStore workflowStore(OrchestratorProperties properties, ObjectProvider<StringRedisTemplate> redis,
-                                ObjectMapper mapper) {
-        OrchestratorProperties.Workflows workflows = properties.workflows();
-        if ("redis".equalsIgnoreCase(workflows.store())) {
-            return new RedisWorkflowStore(redis.getObject(), mapper, "orchestrator:workflow:", workflows.retention());
-        }
-        return new InMemoryWorkflowStore(workflows.retention(), workflows.maxEntries());
-    }
 
     @Bean
     CallbackPolicy callbackPolicy(OrchestratorProperties properties) {
@@ -44,20 +29,16 @@ class ApiConfiguration {
         return new CallbackPolicy(hosts);
     }
 
+    /**
+     * {@code orchestrator.api-keys.accepted} ({@code ORCHESTRATOR_API_KEY}); named {@code apiKeyFilter} so that it takes
+     * the place of agent-common's, which checks an agent's own key ({@code AGENT_API_KEY}).
+     */
     @Bean
-    OrchestrationService orchestrationService(ServiceRegistry registry, PlanningService planning,
-                                              PlanValidator validator, WorkflowExecutor executor, WorkflowStore store,
-                                              ObjectMapper mapper, CallbackSender callbacks,
-                                              ExecutorService agentWorkers, MeterRegistry meters,
-                                              OrchestratorProperties properties) {
-        return new OrchestrationService(registry, planning, validator, executor, store, new SummaryFormatter(mapper),
-                callbacks, agentWorkers, meters, properties.context());
-    }
-
-    @Bean
-    OrchestratorController orchestratorController(OrchestrationService orchestration, ServiceRegistry registry,
-                                                  WorkflowStore store, CallbackPolicy callbacks,
-                                                  PlanningService planning) {
-        return new OrchestratorController(orchestration, registry, store, callbacks, planning.planner());
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(OrchestratorProperties properties, ErrorResponses errors) {
+        Optional<String> key = properties.apiKeys().acceptedIfSet();
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(key.orElse(""), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setEnabled(key.isPresent());
+        return registration;
     }
 }

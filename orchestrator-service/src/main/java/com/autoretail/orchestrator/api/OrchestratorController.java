@@ -1,22 +1,19 @@
 package com.autoretail.orchestrator.api;
 
 import com.autoretail.common.agent.AgentException;
-import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.common.wire.ErrorCode;
-import com.autoretail.common.wire.OrchestratorRequest;
-import com.autoretail.common.wire.OrchestratorResponse;
-import com.autoretail.common.wire.PlanExecutionRequest;
-import com.autoretail.common.wire.WorkflowStatus;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.PlanOutcome;
-import com.autoretail.orchestrator.planning.PlanningException;
+import com.autoretail.orchestrator.planning.Planner;
+import com.autoretail.orchestrator.planning.PlanningService;
 import com.autoretail.orchestrator.registry.ServiceInstance;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
+import com.autoretail.orchestrator.workflow.OrchestratorRequest;
+import com.autoretail.orchestrator.workflow.OrchestratorResponse;
+import com.autoretail.orchestrator.workflow.WorkflowService;
+import com.autoretail.orchestrator.workflow.WorkflowStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -37,23 +33,21 @@ public class OrchestratorController {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,100}");
     private static final int MAX_REQUEST_LENGTH = 4000;
 
-    private final OrchestrationService orchestration;
+    private final WorkflowService workflows;
     private final ServiceRegistry registry;
-    private final WorkflowStore store;
     private final CallbackPolicy callbacks;
-    private final String planner;
+    private final PlanningService planning;
 
-    public OrchestratorController(OrchestrationService orchestration, ServiceRegistry registry,
-                                  WorkflowStore store, CallbackPolicy callbacks, String planner) {
-        this.orchestration = orchestration;
+    OrchestratorController(WorkflowService workflows, ServiceRegistry registry, CallbackPolicy callbacks,
+                           PlanningService planning) {
+        this.workflows = workflows;
         this.registry = registry;
-        this.store = store;
         this.callbacks = callbacks;
-        this.planner = planner;
+        this.planning = planning;
     }
 
     /** The orchestrator's view of the fleet: each service's health and instances, and the planner in use. */
-    public record Health(String status, Map<String, ServiceHealth> services, String planner) {
+    public record Health(String status, Map<String, ServiceHealth> services, Planner planner) {
     }
 
     public record ServiceHealth(String status, List<ServiceInstance> instances) {
@@ -62,7 +56,7 @@ public class OrchestratorController {
     public record Accepted(String requestId, String status, String statusUrl) {
     }
 
-    public record PlanResponse(String requestId, Object workflowPlan, String planner, List<String> notes) {
+    public record PlanResponse(String requestId, WorkflowPlan workflowPlan, String planner, List<String> notes) {
     }
 
     @GetMapping("/health")
@@ -75,7 +69,7 @@ public class OrchestratorController {
         });
         boolean anyHealthy = services.values().stream().anyMatch(s -> s.status().equals("healthy"));
         boolean allHealthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
-        return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planner);
+        return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planning.planner());
     }
 
     @GetMapping("/services")
@@ -85,12 +79,7 @@ public class OrchestratorController {
 
     @PostMapping("/orchestrate")
     OrchestratorResponse orchestrate(@RequestBody OrchestratorRequest request) {
-        String requestId = checked(request);
-        Optional<WorkflowStatus> known = store.find(requestId).filter(OrchestratorController::keeps);
-        if (known.isPresent()) {
-            return replay(known.get());
-        }
-        return orchestration.orchestrate(requestId, request);
+        return workflows.orchestrate(checked(request), request);
     }
 
     /** The same, answering only the summary, for people at a terminal ({@code Accept: text/plain}). */
@@ -102,15 +91,13 @@ public class OrchestratorController {
     @PostMapping("/orchestrate-async")
     ResponseEntity<Accepted> orchestrateAsync(@RequestBody OrchestratorRequest request) {
         String requestId = checked(request);
-        if (store.find(requestId).filter(OrchestratorController::keeps).isEmpty()) {
-            orchestration.orchestrateAsync(requestId, request);
-        }
+        workflows.orchestrateAsync(requestId, request);
         return ResponseEntity.accepted().body(new Accepted(requestId, "accepted", "/workflow/" + requestId));
     }
 
     @GetMapping("/workflow/{requestId}")
     WorkflowStatus workflow(@PathVariable String requestId) {
-        return store.find(requestId).orElseThrow(() -> new AgentException(ErrorCode.NOT_FOUND,
+        return workflows.find(requestId).orElseThrow(() -> new AgentException(ErrorCode.NOT_FOUND,
                 "No workflow " + requestId + " (unknown, or finished and forgotten)"));
     }
 
@@ -125,7 +112,7 @@ public class OrchestratorController {
     @PostMapping("/plan")
     PlanResponse plan(@RequestBody OrchestratorRequest request) {
         String requestId = checked(request);
-        PlanOutcome outcome = orchestration.plan(request.userRequest());
+        PlanOutcome outcome = workflows.plan(request.userRequest());
         return new PlanResponse(requestId, outcome.plan(), outcome.source(), outcome.notes());
     }
 
@@ -134,24 +121,8 @@ public class OrchestratorController {
         if (request.workflowPlan() == null) {
             throw new AgentException(ErrorCode.VALIDATION_ERROR, "workflow_plan: is required");
         }
-        String requestId = requestId(request.requestId());
-        Optional<WorkflowStatus> known = store.find(requestId).filter(OrchestratorController::keeps);
-        if (known.isPresent()) {
-            return replay(known.get());
-        }
-        return orchestration.executePlan(requestId, request.userRequest(), request.workflowPlan(), request.context());
-    }
-
-    @ExceptionHandler(PlanningException.class)
-    ResponseEntity<ProblemDetail> unplannable(PlanningException e, HttpServletRequest request) {
-        ProblemDetail problem = ErrorResponses.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
-                ErrorResponses.requestId(request));
-        problem.setTitle("No valid plan");
-        problem.setProperty("errors", e.errors());
-        if (e.understood() != null && !e.understood().isEmpty()) {
-            problem.setProperty("understood", e.understood());
-        }
-        return ResponseEntity.unprocessableEntity().body(problem);
+        return workflows.executePlan(requestId(request.requestId()), request.userRequest(), request.workflowPlan(),
+                request.context());
     }
 
     private String checked(OrchestratorRequest request) {
@@ -181,22 +152,6 @@ public class OrchestratorController {
                     "request_id: 1 to 100 letters, digits, '_', '.', ':' or '-'");
         }
         return given;
-    }
-
-    /** Whether a workflow seen before keeps its request_id: all but one that failed before it had a plan. */
-    private static boolean keeps(WorkflowStatus known) {
-        return !(known.status() == WorkflowStatus.Stage.FAILED && known.workflowPlan() == null);
-    }
-
-    /** A request_id seen before: its answer when finished, 409 while it still runs. */
-    private static OrchestratorResponse replay(WorkflowStatus known) {
-        if (!known.status().finished()) {
-            throw new AgentException(ErrorCode.CONFLICT, "Workflow " + known.requestId() + " is still "
-                    + known.status().wireName() + "; follow it at /workflow/" + known.requestId());
-        }
-        return new OrchestratorResponse(known.requestId(), Boolean.TRUE.equals(known.success()), known.workflowPlan(),
-                known.executionResults(), known.finalResult(),
-                known.executionTime() == null ? 0 : known.executionTime(), known.timestamp());
     }
 
     private static String overall(List<ServiceInstance> instances) {

@@ -2,10 +2,9 @@ package com.autoretail.orchestrator.execution;
 
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.AgentServiceResponse;
-import com.autoretail.common.wire.ExecutionStep;
 import com.autoretail.common.wire.OperationSpec;
-import com.autoretail.common.wire.StepResult;
-import com.autoretail.orchestrator.planning.ServiceCatalog;
+import com.autoretail.orchestrator.plan.ExecutionStep;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -33,9 +33,7 @@ class ExecutionConfiguration {
         RestClient.Builder client = builder.clone().requestFactory(ClientHttpRequestFactoryBuilder.jdk()
                 .withHttpClientCustomizer(http -> http.executor(Executors.newVirtualThreadPerTaskExecutor()))
                 .build(settings));
-        if (properties.agentApiKey() != null && !properties.agentApiKey().isBlank()) {
-            client.defaultHeader(ApiKeyFilter.HEADER, properties.agentApiKey());
-        }
+        properties.apiKeys().sentToAgentsIfSet().ifPresent(key -> client.defaultHeader(ApiKeyFilter.HEADER, key));
         return new AgentClient(client.build(), registry, mapper);
     }
 
@@ -48,8 +46,7 @@ class ExecutionConfiguration {
     @Bean
     WorkflowExecutor workflowExecutor(StepCaller caller, ExecutorService agentWorkers,
                                       OrchestratorProperties properties, MeterRegistry meters) {
-        int timeout = (int) properties.execution().defaultTimeout().toSeconds();
-        return new WorkflowExecutor(caller, new Compensator(caller, timeout), agentWorkers,
-                new WorkflowExecutor.StepDefaults(timeout, properties.execution().defaultRetryAttempts()), meters);
+        Compensator compensator = new Compensator(caller, properties.execution().stepTimeoutSeconds());
+        return new WorkflowExecutor(caller, compensator, agentWorkers, meters);
     }
 }

@@ -3,12 +3,12 @@ package com.autoretail.orchestrator.execution;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.AgentServiceResponse;
 import com.autoretail.common.wire.ErrorCode;
-import com.autoretail.common.wire.ExecutionResults;
-import com.autoretail.common.wire.ExecutionStep;
-import com.autoretail.common.wire.FailureHandling;
-import com.autoretail.common.wire.StepResult;
-import com.autoretail.common.wire.WorkflowPlan;
-import com.autoretail.orchestrator.planning.ServiceCatalog;
+import com.autoretail.orchestrator.plan.ExecutionStep;
+import com.autoretail.orchestrator.plan.FailureHandling;
+import com.autoretail.orchestrator.plan.StepReferences;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.autoretail.orchestrator.validation.ValidatedPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a validated plan as a DAG: every step whose dependencies completed starts at once on a virtual thread,
+ * Runs a {@link ValidatedPlan} as a DAG: every step whose dependencies completed starts at once on a virtual thread,
  * so a workflow takes the time of its critical path. A failed step is handled by its {@code failure_handling}:
  * {@code skip} records it and goes on (its dependents are skipped), {@code retry} (after its retries) and
  * {@code abort} stop the workflow: no new step starts, running ones finish, and completed side effects are
@@ -40,22 +40,16 @@ public class WorkflowExecutor {
     private final StepCaller caller;
     private final Compensator compensator;
     private final ExecutorService workers;
-    private final StepDefaults defaults;
     private final MeterRegistry meters;
-
-    /** A step's timeout and retries when the plan names none. */
-    public record StepDefaults(int timeoutSeconds, int retryAttempts) {
-    }
 
     private record Finished(String stepId, StepResult result) {
     }
 
     public WorkflowExecutor(StepCaller caller, Compensator compensator, ExecutorService workers,
-                            StepDefaults defaults, MeterRegistry meters) {
+                            MeterRegistry meters) {
         this.caller = caller;
         this.compensator = compensator;
         this.workers = workers;
-        this.defaults = defaults;
         this.meters = meters;
     }
 
@@ -63,9 +57,9 @@ public class WorkflowExecutor {
      * @param catalog  the capabilities the plan was made with (for the compensations)
      * @param progress told the results so far each time a step finishes
      */
-    public ExecutionResults execute(String requestId, WorkflowPlan plan, Map<String, Object> context,
+    public ExecutionResults execute(String requestId, ValidatedPlan plan, Map<String, Object> context,
                                     ServiceCatalog catalog, Consumer<ExecutionResults> progress) {
-        Run run = new Run(requestId, plan, context);
+        Run run = new Run(requestId, plan.plan(), context);
         run.launchReady();
         while (run.running > 0) {
             Finished finished = run.next();
@@ -167,16 +161,15 @@ public class WorkflowExecutor {
             try {
                 Map<String, Object> parameters;
                 synchronized (resultsById) {
-                    parameters = References.resolve(step.parameters(), resultsById);
+                    parameters = StepReferences.resolve(step.parameters(), resultsById);
                 }
-                int timeout = step.timeoutSeconds() == null ? defaults.timeoutSeconds() : step.timeoutSeconds();
-                int retries = step.retryAttempts() == null ? defaults.retryAttempts() : step.retryAttempts();
-                int attempts = step.failureHandling() == FailureHandling.ABORT ? 1 : retries + 1;
+                // a validated plan names every step's timeout, retries and failure handling
+                int attempts = step.failureHandling() == FailureHandling.ABORT ? 1 : step.retryAttempts() + 1;
                 AgentServiceRequest request = new AgentServiceRequest(requestId + ":" + step.stepId(),
-                        step.operation(), parameters, context, timeout, null);
+                        step.operation(), parameters, context, step.timeoutSeconds(), null);
                 StepCaller.Outcome outcome = caller.call(step.serviceName(), request, attempts);
                 return toResult(step, outcome.response(), outcome.attempts(), startedAt, start);
-            } catch (References.UnresolvedReference e) {
+            } catch (StepReferences.UnresolvedReference e) {
                 return new StepResult(StepResult.Status.FAILED, step.serviceName(), step.operation(), null,
                         e.getMessage(), ErrorCode.VALIDATION_ERROR, 0, startedAt, elapsed(start), null);
             } finally {
@@ -218,7 +211,7 @@ public class WorkflowExecutor {
                 return;
             }
             ExecutionStep step = steps.get(done.stepId());
-            FailureHandling policy = step.failureHandling() == null ? FailureHandling.RETRY : step.failureHandling();
+            FailureHandling policy = step.failureHandling();
             log.warn("Step {} ({}.{}) failed: {} {}", done.stepId(), step.serviceName(), step.operation(),
                     result.errorCode(), result.error());
             if (policy != FailureHandling.SKIP && !aborted) {

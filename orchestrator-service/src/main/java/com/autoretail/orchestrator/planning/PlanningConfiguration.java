@@ -1,12 +1,15 @@
 package com.autoretail.orchestrator.planning;
 
+import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.planning.llm.LlmPlanner;
+import com.autoretail.orchestrator.planning.rules.RulePlanner;
+import com.autoretail.orchestrator.validation.PlanValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,27 +23,27 @@ import java.time.Clock;
  * agent-common's {@code LlmSwitch} sets {@code spring.ai.model.chat=none} when no key or server is configured.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PlannerProperties.class)
 class PlanningConfiguration {
 
     @Bean
-    PlanValidator planValidator(PlannerProperties properties) {
-        return new PlanValidator(properties);
+    PlanValidator planValidator(OrchestratorProperties properties) {
+        return new PlanValidator(properties.planner().maxSteps(), properties.execution().stepDefaults(),
+                Clock.systemUTC());
     }
 
     @Bean
     @ConditionalOnClass(ChatClient.class)
     @ConditionalOnProperty(name = "spring.ai.model.chat", havingValue = "openai", matchIfMissing = true)
-    LlmPlanner llmPlanner(ChatClient.Builder chatClients, PlannerProperties properties) {
-        return new LlmPlanner(chatClients.build(), PlanningPrompts.standard(properties.maxSteps()),
-                properties.llmTimeout());
+    LlmPlanner llmPlanner(ChatClient.Builder chatClients, OrchestratorProperties properties) {
+        return new LlmPlanner(chatClients.build(), properties.planner().maxSteps(), properties.planner().llmTimeout());
     }
 
     @Bean
-    PlanningService planningService(PlanValidator validator, PlannerProperties properties,
+    PlanningService planningService(PlanValidator validator, OrchestratorProperties properties,
                                     ObjectProvider<LlmPlanner> llmPlanner, ObjectProvider<MeterRegistry> meters) {
         Clock clock = Clock.systemUTC();
-        return new PlanningService(new RulePlanner(properties, clock), llmPlanner.getIfAvailable(), validator,
-                properties, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+        return new PlanningService(new RulePlanner(properties.execution().stepDefaults(), clock),
+                llmPlanner.getIfAvailable(), validator, properties.planner().repairAttempts(),
+                meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 }

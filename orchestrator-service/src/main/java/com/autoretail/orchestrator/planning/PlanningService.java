@@ -1,7 +1,14 @@
 package com.autoretail.orchestrator.planning;
 
-import com.autoretail.common.wire.ExecutionStep;
-import com.autoretail.common.wire.WorkflowPlan;
+import com.autoretail.orchestrator.plan.ExecutionStep;
+import com.autoretail.orchestrator.plan.NoValidPlanException;
+import com.autoretail.orchestrator.plan.PlanIds;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.planning.llm.LlmPlanner;
+import com.autoretail.orchestrator.planning.rules.RulePlanner;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.autoretail.orchestrator.validation.PlanValidator;
+import com.autoretail.orchestrator.validation.ValidatedPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -14,7 +21,8 @@ import java.util.List;
 /**
  * The one way to a plan: the LLM when one is configured, its plan validated and, when it is not JSON or not valid,
  * sent back once with the reasons; the rule planner when there is no LLM, or as the fallback when the LLM fails,
- * times out or keeps producing invalid plans. Only a plan that passed {@link PlanValidator} is ever returned.
+ * times out or keeps producing invalid plans. Only a plan that passed {@link PlanValidator} is ever returned, as a
+ * {@link ValidatedPlan}.
  * Records the timer {@code orchestrator.planning}, tagged {@code source} and {@code outcome}.
  */
 public class PlanningService {
@@ -29,31 +37,35 @@ public class PlanningService {
 
     private final PlanValidator validator;
 
-    private final PlannerProperties properties;
+    private final int repairAttempts;
 
     private final MeterRegistry meters;
 
     private final Clock clock;
 
-    PlanningService(RulePlanner rules, LlmPlanner llm, PlanValidator validator, PlannerProperties properties,
-                    MeterRegistry meters, Clock clock) {
+    /**
+     * @param llm            the LLM planner, or null when no LLM is configured
+     * @param repairAttempts how many times an LLM plan that fails parsing or validation is sent back with its errors
+     */
+    public PlanningService(RulePlanner rules, LlmPlanner llm, PlanValidator validator, int repairAttempts,
+                           MeterRegistry meters, Clock clock) {
         this.rules = rules;
         this.llm = llm;
         this.validator = validator;
-        this.properties = properties;
+        this.repairAttempts = repairAttempts;
         this.meters = meters;
         this.clock = clock;
     }
 
-    /** {@code openai} when plans come from the LLM, {@code rules} when only from the rule planner. */
-    public String planner() {
-        return llm == null ? "rules" : "openai";
+    /** Where plans come from: an LLM (with the rule planner as fallback), or the rule planner only. */
+    public Planner planner() {
+        return llm == null ? Planner.RULES : Planner.OPENAI_COMPATIBLE_LLM;
     }
 
     /**
      * A validated, normalized plan for the request, using only the catalog's services (the healthy ones).
      *
-     * @throws PlanningException with every error seen, when no valid plan can be made
+     * @throws NoValidPlanException with every error seen, when no valid plan can be made
      */
     public PlanOutcome plan(String userRequest, ServiceCatalog catalog) {
         Timer.Sample sample = Timer.start(meters);
@@ -62,7 +74,7 @@ public class PlanningService {
         List<String> notes = new ArrayList<>();
         try {
             if (llm != null) {
-                WorkflowPlan fromLlm = planWithLlm(userRequest, catalog, notes);
+                ValidatedPlan fromLlm = planWithLlm(userRequest, catalog, notes);
                 if (fromLlm != null) {
                     outcome = "success";
                     return new PlanOutcome(fromLlm, PlanOutcome.LLM, notes);
@@ -79,7 +91,7 @@ public class PlanningService {
     }
 
     /** The LLM's valid plan, or null (with the reasons in {@code notes}) when the rule planner has to take over. */
-    private WorkflowPlan planWithLlm(String request, ServiceCatalog catalog, List<String> notes) {
+    private ValidatedPlan planWithLlm(String request, ServiceCatalog catalog, List<String> notes) {
         LlmPlanner.Answer answer = llm.plan(request, catalog);
         for (int attempt = 1; ; attempt++) {
             List<String> problems;
@@ -94,10 +106,10 @@ public class PlanningService {
                     rejected = unreadable.answer();
                 }
                 case LlmPlanner.Planned planned -> {
-                    WorkflowPlan plan = ownId(validator.normalize(planned.plan()), catalog);
-                    problems = validator.errors(plan, catalog);
-                    if (problems.isEmpty()) {
-                        return plan;
+                    try {
+                        return validator.check(ownId(validator.normalize(planned.plan()), catalog), catalog);
+                    } catch (NoValidPlanException invalid) {
+                        problems = invalid.errors();
                     }
                     rejected = planned.answer();
                 }
@@ -105,7 +117,7 @@ public class PlanningService {
             for (String problem : problems) {
                 notes.add("llm attempt " + attempt + ": " + problem);
             }
-            if (attempt > properties.repairAttempts()) {
+            if (attempt > repairAttempts) {
                 log.info("LLM plan rejected {} time(s), the rule planner takes over: {}", attempt, problems);
                 return null;
             }
@@ -113,21 +125,22 @@ public class PlanningService {
         }
     }
 
-    private WorkflowPlan planWithRules(String request, ServiceCatalog catalog, List<String> notes) {
+    private ValidatedPlan planWithRules(String request, ServiceCatalog catalog, List<String> notes) {
         try {
-            WorkflowPlan plan = validator.normalize(rules.plan(request, catalog));
-            List<String> errors = validator.errors(plan, catalog);
-            if (!errors.isEmpty()) {
-                throw new PlanningException("The rule planner's plan is not valid against the agents' schemas", errors);
+            WorkflowPlan plan = rules.plan(request, catalog);
+            try {
+                return validator.check(plan, catalog);
+            } catch (NoValidPlanException invalid) {
+                throw new NoValidPlanException("The rule planner's plan is not valid against the agents' schemas",
+                        invalid.errors());
             }
-            return plan;
-        } catch (PlanningException e) {
+        } catch (NoValidPlanException e) {
             if (notes.isEmpty()) {
                 throw e;
             }
             List<String> all = new ArrayList<>(notes);
             all.addAll(e.errors());
-            throw new PlanningException("No valid plan: the LLM's plans were rejected or it failed ("
+            throw new NoValidPlanException("No valid plan: the LLM's plans were rejected or it failed ("
                     + notes.size() + " problem(s)), and the rule planner could not plan either. "
                     + e.getMessage(), all, e.understood());
         }

@@ -18,9 +18,7 @@ class RegistryConfiguration {
                 .withConnectTimeout(properties.healthCheckTimeout())
                 .withReadTimeout(properties.healthCheckTimeout());
         RestClient.Builder client = builder.clone().requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings));
-        if (properties.agentApiKey() != null && !properties.agentApiKey().isBlank()) {
-            client.defaultHeader(ApiKeyFilter.HEADER, properties.agentApiKey());
-        }
+        properties.apiKeys().sentToAgentsIfSet().ifPresent(key -> client.defaultHeader(ApiKeyFilter.HEADER, key));
         return new AgentProbe(client.build());
     }
 

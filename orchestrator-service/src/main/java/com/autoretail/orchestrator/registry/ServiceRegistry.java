@@ -2,7 +2,6 @@ package com.autoretail.orchestrator.registry;
 
 import com.autoretail.common.wire.Capabilities;
 import com.autoretail.orchestrator.OrchestratorProperties;
-import com.autoretail.orchestrator.planning.ServiceCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -1,7 +1,7 @@
 package com.autoretail.orchestrator.api;
 
-import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.orchestrator.OrchestratorApplication;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package com.autoretail.orchestrator.api;
 
-import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.TestRedis;
 import com.autoretail.orchestrator.OrchestratorApplication;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
@@ -38,8 +38,10 @@ class OrchestratorSecuredRedisTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         fleet.register(registry);
-        registry.add("agent.api-key", () -> "orchestrator-key");
-        registry.add("orchestrator.agent-api-key", () -> "agents-key");
+        registry.add("orchestrator.api-keys.accepted", () -> "orchestrator-key");
+        registry.add("orchestrator.api-keys.sent-to-agents", () -> "agents-key");
+        // as AGENT_API_KEY sets it in every service of the fleet: the agents' key opens nothing here
+        registry.add("agent.accepted-api-key", () -> "agents-key");
         registry.add("orchestrator.workflows.store", () -> "redis");
         registry.add("spring.data.redis.url", TestRedis::url);
     }

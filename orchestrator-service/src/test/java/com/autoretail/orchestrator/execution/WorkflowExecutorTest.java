@@ -1,14 +1,15 @@
 package com.autoretail.orchestrator.execution;
 
-import com.autoretail.common.wire.ExecutionResults;
-import com.autoretail.common.wire.ExecutionStep;
-import com.autoretail.common.wire.FailureHandling;
-import com.autoretail.common.wire.StepResult;
-import com.autoretail.common.wire.WorkflowPlan;
 import com.autoretail.orchestrator.OrchestratorProperties;
-import com.autoretail.orchestrator.planning.ServiceCatalog;
+import com.autoretail.orchestrator.plan.ExecutionStep;
+import com.autoretail.orchestrator.plan.FailureHandling;
+import com.autoretail.orchestrator.plan.StepDefaults;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.registry.AgentProbe;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
+import com.autoretail.orchestrator.validation.PlanValidator;
+import com.autoretail.orchestrator.validation.ValidatedPlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +79,9 @@ class WorkflowExecutorTest {
         OrchestratorProperties properties = new OrchestratorProperties(
                 Map.of("parts", new OrchestratorProperties.Service(List.of(base + "/parts")),
                         "payment", new OrchestratorProperties.Service(List.of(base + "/payment"))),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), null, Map.of(),
-                new OrchestratorProperties.Execution(Duration.ofSeconds(30), 2, Duration.ofMillis(20)),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), new OrchestratorProperties.ApiKeys(null, null), Map.of(),
+                new OrchestratorProperties.Planner(20, Duration.ofSeconds(60), 1),
+                new OrchestratorProperties.Execution(30, 2, Duration.ofMillis(20)),
                 new OrchestratorProperties.Workflows("memory", Duration.ofHours(1), 100),
                 new OrchestratorProperties.Callbacks(List.of("localhost")));
         registry = new ServiceRegistry(properties, new AgentProbe(RestClient.create()));
@@ -88,8 +91,7 @@ class WorkflowExecutorTest {
                 .build());
         StepCaller caller = new StepCaller(new AgentClient(RestClient.create(), registry, MAPPER), breakers, WORKERS,
                 Duration.ofMillis(20));
-        executor = new WorkflowExecutor(caller, new Compensator(caller, 10), WORKERS,
-                new WorkflowExecutor.StepDefaults(10, 2), new SimpleMeterRegistry());
+        executor = new WorkflowExecutor(caller, new Compensator(caller, 10), WORKERS, new SimpleMeterRegistry());
     }
 
     private static String capabilities(String service) {
@@ -130,7 +132,9 @@ class WorkflowExecutorTest {
     private ExecutionResults run(ExecutionStep... steps) {
         WorkflowPlan plan = new WorkflowPlan("wf_test", "low", 10, List.of(steps), List.of(), Map.of());
         List<ExecutionResults> progress = new ArrayList<>();
-        ExecutionResults results = executor.execute("wf-1", plan, Map.of("tenant_id", "T1"), registry.catalog(),
+        ValidatedPlan validated = new PlanValidator(20, new StepDefaults(10, 2), Clock.systemUTC())
+                .check(plan, registry.catalog());
+        ExecutionResults results = executor.execute("wf-1", validated, Map.of("tenant_id", "T1"), registry.catalog(),
                 progress::add);
         assertThat(progress).isNotEmpty();
         return results;

@@ -1,6 +1,9 @@
 package com.autoretail.orchestrator.planning;
 
-import com.autoretail.common.wire.ExecutionStep;
+import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.plan.ExecutionStep;
+import com.autoretail.orchestrator.plan.NoValidPlanException;
+import com.autoretail.orchestrator.testsupport.Catalogs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +18,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +27,7 @@ import org.springframework.context.annotation.Import;
 
 import java.util.List;
 
+import static com.autoretail.orchestrator.testsupport.Catalogs.EXAMPLE_REQUEST;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -33,7 +38,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class LlmPlanningTest {
 
-    private static final String EXAMPLE_REQUEST = RulePlannerTest.EXAMPLE_REQUEST;
 
     /** The architecture document's example plan as an LLM writes it: wrapped, with the prompt's placeholder id, no defaults. */
     static final String EXAMPLE_PLAN = """
@@ -72,6 +76,7 @@ class LlmPlanningTest {
             RestClientAutoConfiguration.class, SpringAiRetryAutoConfiguration.class, ToolCallingAutoConfiguration.class,
             OpenAiChatAutoConfiguration.class, ChatClientAutoConfiguration.class})
     @Import(PlanningConfiguration.class)
+    @EnableConfigurationProperties(OrchestratorProperties.class)
     static class LlmPlanningApp {
 
         @Bean
@@ -115,7 +120,7 @@ class LlmPlanningTest {
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
-        assertThat(planning.planner()).isEqualTo("openai");
+        assertThat(planning.planner()).isEqualTo(Planner.OPENAI_COMPATIBLE_LLM);
         assertThat(outcome.source()).isEqualTo("llm");
         assertThat(outcome.notes()).isEmpty();
         assertThat(outcome.plan().executionSteps()).extracting(ExecutionStep::stepId)
@@ -255,7 +260,7 @@ class LlmPlanningTest {
         openAi.answers("{\"workflow_plan\": {\"execution_steps\": []}}");
         double before = timer("fallback", "failure");
 
-        PlanningException refused = catchThrowableOfType(PlanningException.class,
+        NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
                 () -> planning.plan("Make it nice", Catalogs.all()));
 
         assertThat(refused.errors()).containsExactly(

@@ -1,5 +1,8 @@
 package com.autoretail.orchestrator.planning;
 
+import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.planning.llm.LlmPlanner;
+import com.autoretail.orchestrator.testsupport.Catalogs;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
@@ -11,10 +14,12 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import static com.autoretail.orchestrator.testsupport.Catalogs.EXAMPLE_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,6 +32,7 @@ class PlanningConfigurationTest {
     @ImportAutoConfiguration({RestClientAutoConfiguration.class, SpringAiRetryAutoConfiguration.class,
             ToolCallingAutoConfiguration.class, OpenAiChatAutoConfiguration.class, ChatClientAutoConfiguration.class})
     @Import(PlanningConfiguration.class)
+    @EnableConfigurationProperties(OrchestratorProperties.class)
     static class PlanningApp {
     }
 
@@ -36,8 +42,8 @@ class PlanningConfigurationTest {
             assertThat(context.getBeansOfType(ChatModel.class)).isEmpty();
             assertThat(context.getBeansOfType(LlmPlanner.class)).isEmpty();
             PlanningService planning = context.getBean(PlanningService.class);
-            assertThat(planning.planner()).isEqualTo("rules");
-            assertThat(planning.plan(RulePlannerTest.EXAMPLE_REQUEST, Catalogs.all()).source()).isEqualTo("rules");
+            assertThat(planning.planner()).isEqualTo(Planner.RULES);
+            assertThat(planning.plan(EXAMPLE_REQUEST, Catalogs.all()).source()).isEqualTo("rules");
         }
     }
 
@@ -46,10 +52,10 @@ class PlanningConfigurationTest {
         try (ConfigurableApplicationContext context = run("--LLM_BASE_URL=http://localhost:11434",
                 "--LLM_MODEL=llama3.1", "--orchestrator.planner.max-steps=12")) {
             assertThat(context.getBeansOfType(LlmPlanner.class)).hasSize(1);
-            assertThat(context.getBean(PlanningService.class).planner()).isEqualTo("openai");
+            assertThat(context.getBean(PlanningService.class).planner()).isEqualTo(Planner.OPENAI_COMPATIBLE_LLM);
             assertThat(context.getBean(OpenAiChatModel.class).getDefaultOptions().getModel()).isEqualTo("llama3.1");
             assertThat(context.getBean(OpenAiChatModel.class).getDefaultOptions().getTemperature()).isZero();
-            assertThat(context.getBean(PlannerProperties.class).maxSteps()).isEqualTo(12);
+            assertThat(context.getBean(OrchestratorProperties.class).planner().maxSteps()).isEqualTo(12);
         }
     }
 

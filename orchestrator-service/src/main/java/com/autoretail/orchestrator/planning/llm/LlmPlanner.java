@@ -1,0 +1,126 @@
+package com.autoretail.orchestrator.planning.llm;
+
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Plans with an LLM through Spring AI's {@link ChatClient}: the planning prompt with the healthy services'
+ * operations, the answer read into a {@link WorkflowPlan}. Every call is bounded by
+ * {@code orchestrator.planner.llm-timeout}, whatever the HTTP client's own timeouts are, so a slow model hands over
+ * to the rule planner instead of holding the request.
+ */
+public final class LlmPlanner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmPlanner.class);
+
+    private static final int MAX_PROBLEM = 300;
+
+    /** What one LLM call gave. */
+    public sealed interface Answer {
+    }
+
+    /** A plan, not yet validated. */
+    public record Planned(WorkflowPlan plan, String answer) implements Answer {
+    }
+
+    /** An answer that holds no readable plan. */
+    public record Unreadable(String problem, String answer) implements Answer {
+    }
+
+    /** No answer: an HTTP error, a 429, a timeout. */
+    public record Failed(String problem) implements Answer {
+    }
+
+    private final ChatClient chatClient;
+
+    private final PlanningPrompts prompts;
+
+    private final Duration timeout;
+
+    private final PlanOutputConverter converter = new PlanOutputConverter();
+
+    // Virtual threads: a call that runs past its timeout is interrupted and abandoned without holding a platform thread.
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    /**
+     * @param maxSteps the most steps the prompt allows
+     * @param timeout  bound of one LLM call
+     */
+    public LlmPlanner(ChatClient chatClient, int maxSteps, Duration timeout) {
+        this(chatClient, PlanningPrompts.standard(maxSteps), timeout);
+    }
+
+    LlmPlanner(ChatClient chatClient, PlanningPrompts prompts, Duration timeout) {
+        this.chatClient = chatClient;
+        this.prompts = prompts;
+        this.timeout = timeout;
+    }
+
+    public Answer plan(String request, ServiceCatalog catalog) {
+        String prompt = prompts.planning(request, catalog);
+        return call(() -> chatClient.prompt().user(prompt).call().entity(converter));
+    }
+
+    /** Asks again in the same conversation: the prompt, the rejected answer, and why it was rejected. */
+    public Answer repair(String request, ServiceCatalog catalog, String rejectedAnswer, List<String> problems) {
+        String prompt = prompts.planning(request, catalog);
+        return call(() -> chatClient.prompt()
+                .messages(new UserMessage(prompt), new AssistantMessage(PlanningPrompts.echo(rejectedAnswer)))
+                .user(prompts.repair(problems))
+                .call()
+                .entity(converter));
+    }
+
+    private Answer call(Callable<PlanOutputConverter.PlanEnvelope> chat) {
+        Future<PlanOutputConverter.PlanEnvelope> future = calls.submit(chat);
+        try {
+            PlanOutputConverter.PlanEnvelope envelope = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (envelope == null) {
+                return new Unreadable("the answer is empty", "");
+            }
+            return new Planned(envelope.workflowPlan(), envelope.answer());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new Failed("the LLM did not answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Failed("interrupted while waiting for the LLM");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            for (Throwable link = cause; link != null; link = link.getCause()) {
+                if (link instanceof PlanOutputConverter.Unreadable unreadable) {
+                    return new Unreadable(unreadable.getMessage(), unreadable.answer());
+                }
+            }
+            log.warn("LLM planning call failed: {}", cause.toString());
+            return new Failed("the LLM call failed: " + describe(cause));
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return text.length() <= MAX_PROBLEM ? text : text.substring(0, MAX_PROBLEM) + "…";
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}

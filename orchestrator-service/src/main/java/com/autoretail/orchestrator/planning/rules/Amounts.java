@@ -1,0 +1,110 @@
+package com.autoretail.orchestrator.planning.rules;
+
+import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads amounts of money: {@code $100}, {@code 100$}, {@code 100 USD}, {@code 100 dollars}, {@code $1,250.50}. */
+final class Amounts {
+
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,5}(?:\\.\\d{1,2})?|\\d{1,12}(?:\\.\\d{1,2})?)";
+
+    private static final Pattern SYMBOL_BEFORE = Pattern.compile("([$€£₹])\\s?" + NUMBER + "(?![\\d,])");
+    private static final Pattern SYMBOL_AFTER = Pattern.compile("\\b" + NUMBER + "\\s?([$€£₹])");
+    private static final Pattern CODE_AFTER = Pattern.compile("\\b" + NUMBER + "\\s?([A-Za-z]{3})\\b");
+    // Upper case only before the number: "USD 100", never "and 100".
+    private static final Pattern CODE_BEFORE = Pattern.compile("\\b([A-Z]{3})\\s?" + NUMBER + "\\b");
+    private static final Pattern WORDS = Pattern.compile(
+            "\\b" + NUMBER + "\\s?(dollars?|bucks|euros?|pounds?|rupees?)\\b", CI);
+    // An amount without a currency, where the words leave no doubt that it is one ("refund 50").
+    private static final Pattern BARE = Pattern.compile(
+            "\\b(?:refund|amount|total|sum)\\s+(?:of\\s+)?" + NUMBER + "\\b(?!\\s*(?:%|units?\\b|[$€£₹]|[A-Za-z]{3}\\b))", CI);
+
+    private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "₹", "INR");
+    private static final Map<String, String> WORD_CURRENCIES = Map.of(
+            "dollar", "USD", "buck", "USD", "euro", "EUR", "pound", "GBP", "rupee", "INR");
+
+    // Written in lower case, only the common codes count: "100 try" or "50 all" are not Turkish lira or Albanian lek.
+    private static final Set<String> COMMON_CODES = Set.of("usd", "eur", "gbp", "inr", "cad", "aud", "jpy", "chf",
+            "cny", "mxn", "sek", "nok", "dkk", "nzd", "sgd", "hkd", "zar", "brl");
+    private static final Set<String> ISO_CODES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+    private record Found(int start, int end, Money money) {
+    }
+
+    private Amounts() {
+    }
+
+    static List<Money> in(String text) {
+        if (!hasDigit(text)) {
+            return List.of();
+        }
+        List<Found> found = new ArrayList<>();
+        collect(SYMBOL_BEFORE.matcher(text), 2, m -> SYMBOLS.get(m.group(1)), found);
+        collect(SYMBOL_AFTER.matcher(text), 1, m -> SYMBOLS.get(m.group(2)), found);
+        collect(CODE_AFTER.matcher(text), 1, m -> code(m.group(2)), found);
+        collect(CODE_BEFORE.matcher(text), 2, m -> code(m.group(1)), found);
+        collect(WORDS.matcher(text), 1, m -> wordCurrency(m.group(2)), found);
+        collect(BARE.matcher(text), 1, m -> "", found);
+        found.sort((a, b) -> Integer.compare(a.start, b.start));
+        List<Money> amounts = new ArrayList<>(found.size());
+        int end = -1;
+        for (Found one : found) {
+            if (one.start >= end) {
+                amounts.add(one.money);
+                end = one.end;
+            }
+        }
+        return amounts;
+    }
+
+    private interface CurrencyOf {
+        String of(Matcher matcher);
+    }
+
+    private static void collect(Matcher matcher, int numberGroup, CurrencyOf currencyOf, List<Found> found) {
+        while (matcher.find()) {
+            String currency = currencyOf.of(matcher);
+            if (currency != null) {
+                BigDecimal value = new BigDecimal(matcher.group(numberGroup).replace(",", ""));
+                found.add(new Found(matcher.start(), matcher.end(),
+                        new Money(value, currency.isEmpty() ? null : currency)));
+            }
+        }
+    }
+
+    private static String code(String written) {
+        String upper = written.toUpperCase(Locale.ROOT);
+        boolean accepted = written.equals(upper) ? ISO_CODES.contains(upper) : COMMON_CODES.contains(written.toLowerCase(Locale.ROOT));
+        return accepted ? upper : null;
+    }
+
+    private static String wordCurrency(String word) {
+        String singular = word.toLowerCase(Locale.ROOT);
+        if (singular.endsWith("s")) {
+            singular = singular.substring(0, singular.length() - 1);
+        }
+        return WORD_CURRENCIES.get(singular);
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+package com.autoretail.orchestrator.planning.rules;
+
+import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.RequestEntities.Vehicle;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One clause of a request, with its entities resolved: what the clause names itself, else what an earlier clause
+ * named ("... and send the payment link" uses the RO of "Add part 1234 to RO 1234"), else what the request names
+ * anywhere (a later clause). Repair orders are only borrowed from a later clause when the request names exactly one.
+ *
+ * @param own     the entities the clause itself names
+ * @param context the entities of this and the earlier clauses, the newest winning
+ * @param request the entities of the whole request
+ */
+record ClauseView(String text, String lower, RequestEntities own, RequestEntities context, RequestEntities request) {
+
+    static ClauseView of(String text, RequestEntities own, RequestEntities context, RequestEntities request) {
+        return new ClauseView(text, text.toLowerCase(Locale.ROOT), own, context, request);
+    }
+
+    List<String> repairOrders() {
+        if (!context.repairOrderIds().isEmpty()) {
+            return context.repairOrderIds();
+        }
+        return request.repairOrderIds().size() == 1 ? request.repairOrderIds() : List.of();
+    }
+
+    List<String> parts() {
+        return resolve(RequestEntities::partNumbers);
+    }
+
+    Money amount() {
+        List<Money> amounts = resolve(RequestEntities::amounts);
+        return amounts.isEmpty() ? null : amounts.get(0);
+    }
+
+    String email() {
+        List<String> emails = resolve(RequestEntities::emails);
+        return emails.isEmpty() ? null : emails.get(0);
+    }
+
+    List<String> skus() {
+        return resolve(RequestEntities::skus);
+    }
+
+    List<String> technicians() {
+        return resolve(RequestEntities::technicianIds);
+    }
+
+    List<String> payments() {
+        return resolve(RequestEntities::paymentIds);
+    }
+
+    String customer() {
+        List<String> customers = resolve(RequestEntities::customerIds);
+        return customers.isEmpty() ? null : customers.get(0);
+    }
+
+    String vehicleId() {
+        List<String> vehicles = resolve(RequestEntities::vehicleIds);
+        return vehicles.isEmpty() ? null : vehicles.get(0);
+    }
+
+    Vehicle vehicle() {
+        return context.vehicle() != null ? context.vehicle() : request.vehicle();
+    }
+
+    /** A target status, only from the clause itself: statuses are what a clause asks for, never carried over. */
+    String status() {
+        return own.statuses().isEmpty() ? null : own.statuses().get(own.statuses().size() - 1);
+    }
+
+    int quantity() {
+        Integer quantity = own.quantity() != null ? own.quantity() : context.quantity();
+        return quantity == null || quantity < 1 ? 1 : quantity;
+    }
+
+    Integer ownQuantity() {
+        return own.quantity();
+    }
+
+    String location() {
+        return context.location() != null ? context.location() : request.location();
+    }
+
+    Integer ttlSeconds() {
+        return own.ttlSeconds();
+    }
+
+    private <T> List<T> resolve(Function<RequestEntities, List<T>> field) {
+        List<T> known = field.apply(context);
+        return known.isEmpty() ? field.apply(request) : known;
+    }
+}

@@ -1,0 +1,68 @@
+package com.autoretail.orchestrator.planning.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a request into clauses, one action each: "Add part 1234 to RO 1234, and send a payment link ..." is two.
+ * Cuts at sentence ends, at "then" and "also", and at "and" or a comma before a verb of action, never inside
+ * quotes (a note's text stays whole) and never inside lists ("parts 1234 and 5678").
+ */
+final class Clauses {
+
+    private static final String VERB = "(?:please\\s+)?(?:add|send|reserve|assign|mark|move|set|update|change|create"
+            + "|open|check|refund|show|get|find|search|look|put|hold|cancel|close|email|charge|bill|notify|remind"
+            + "|request|issue|give|start|complete|process|note|attach|install|list|tell|ask|verify|confirm|see|fetch"
+            + "|display|make|raise|book|text|log|record|write|reassign|allocate|transition|collect|pull|view|release"
+            + "|is|are|does|do|can|what|which|where|how)\\b";
+
+    private static final Pattern BOUNDARY = Pattern.compile(
+            "[.;!?](?=\\s+(?-i:[A-Z]))|[;!?]\\s*|,?\\s+(?:and\\s+)?then\\s+|,?\\s+also\\s+|,\\s*(?:and\\s+)?(?=" + VERB + ")"
+                    + "|\\s+and\\s+(?=" + VERB + ")",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|(?<=^|[\\s:])'[^']*'(?=[\\s.,;!?]|$)");
+
+    private Clauses() {
+    }
+
+    static List<String> split(String request) {
+        String masked = maskQuotes(request);
+        List<String> clauses = new ArrayList<>();
+        Matcher boundary = BOUNDARY.matcher(masked);
+        int start = 0;
+        while (boundary.find()) {
+            add(clauses, request.substring(start, boundary.start()));
+            start = boundary.end();
+        }
+        add(clauses, request.substring(start));
+        return clauses;
+    }
+
+    /** The text with every quoted span blanked out, same length, so that boundaries inside quotes are not seen. */
+    private static String maskQuotes(String text) {
+        if (!TextDetails.mayQuote(text)) {
+            return text;
+        }
+        Matcher quoted = QUOTED.matcher(text);
+        if (!quoted.find()) {
+            return text;
+        }
+        char[] masked = text.toCharArray();
+        do {
+            for (int i = quoted.start() + 1; i < quoted.end() - 1; i++) {
+                masked[i] = 'x';
+            }
+        } while (quoted.find());
+        return new String(masked);
+    }
+
+    private static void add(List<String> clauses, String clause) {
+        String trimmed = clause.strip();
+        if (!trimmed.isEmpty()) {
+            clauses.add(trimmed);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.autoretail.orchestrator.planning.rules;
+
+import com.autoretail.orchestrator.plan.StepReferences;
+import com.autoretail.orchestrator.planning.rules.PlanBuilder.Kind;
+import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static com.autoretail.orchestrator.planning.rules.PlanBuilder.INVENTORY;
+import static com.autoretail.orchestrator.planning.rules.PlanBuilder.PAYMENT;
+import static com.autoretail.orchestrator.planning.rules.PlanBuilder.SALES;
+import static com.autoretail.orchestrator.planning.rules.PlanBuilder.parameters;
+
+/** The steps of the payment, inventory and sales intents, with the operation and parameter names of docs/CONTRACT.md. */
+final class CommerceSteps {
+
+    private static final String DEFAULT_CURRENCY = "USD";
+    private static final String PAYMENT_ID = "the payment id (e.g. PAY-1009A1)";
+
+    private CommerceSteps() {
+    }
+
+    /** The repair order number is the invoice number, so the link waits for the repair order's validation. */
+    static void sendPaymentLink(ClauseView clause, PlanBuilder plan) {
+        Intent intent = Intent.PAYMENT_LINK;
+        List<String> repairOrders = clause.repairOrders();
+        Money amount = clause.amount();
+        String email = clause.email();
+        if (repairOrders.isEmpty()) {
+            plan.missing(intent, "the repair order number, which is the invoice number (e.g. RO 1234)");
+        }
+        if (amount == null) {
+            plan.missing(intent, "an amount (e.g. $100 or 100 USD)");
+        } else if (amount.value().signum() <= 0) {
+            plan.missing(intent, "an amount greater than 0");
+        }
+        if (email == null) {
+            plan.missing(intent, "the customer's email address");
+        }
+        if (repairOrders.isEmpty() || amount == null || amount.value().signum() <= 0 || email == null
+                || !plan.available(intent, PAYMENT, "create_payment_link")) {
+            return;
+        }
+        String currency = amount.currencyOr(DEFAULT_CURRENCY);
+        for (String repairOrder : repairOrders) {
+            plan.action(intent, "create_payment", PAYMENT, "create_payment_link",
+                    parameters("repair_order_id", repairOrder, "amount", amount.value().doubleValue(),
+                            "currency", currency, "customer_email", email),
+                    Arrays.asList(plan.repairOrderGate(repairOrder)), Kind.ACTION);
+        }
+        plan.summary("email_format_validated");
+        plan.summary("amount_" + amount.plain() + "_" + currency + "_validated");
+    }
+
+    static void checkPaymentStatus(ClauseView clause, PlanBuilder plan) {
+        List<String> payments = clause.payments();
+        if (!payments.isEmpty()) {
+            payments.forEach(payment -> plan.read(Intent.PAYMENT_STATUS, "check_payment", PAYMENT,
+                    "check_payment_status", parameters("payment_id", payment)));
+        } else if (!clause.repairOrders().isEmpty()) {
+            clause.repairOrders().stream().filter(ro -> !StepReferences.isReference(ro))
+                    .forEach(ro -> plan.read(Intent.PAYMENT_STATUS, "check_payment", PAYMENT,
+                            "check_payment_status", parameters("repair_order_id", ro)));
+        } else {
+            plan.missing(Intent.PAYMENT_STATUS, PAYMENT_ID + " or the repair order number");
+        }
+    }
+
+    /**
+     * A refund needs the payment id: the payment status of a repair order lists several links, and which one to
+     * refund is not the planner's guess.
+     */
+    static void refund(ClauseView clause, PlanBuilder plan) {
+        Intent intent = Intent.REFUND;
+        List<String> payments = paymentsOf(intent, clause, plan);
+        Money amount = clause.amount();
+        if (amount == null || amount.value().signum() <= 0) {
+            plan.missing(intent, "the amount to refund, greater than 0 (e.g. refund $50)");
+            return;
+        }
+        String reason = TextDetails.refundReason(clause.text());
+        for (String payment : payments) {
+            plan.action(intent, "refund_payment", PAYMENT, "process_refund",
+                    parameters("payment_id", payment, "amount", amount.value().doubleValue(), "reason_code", reason),
+                    Arrays.asList(paymentGate(payment, plan)), Kind.DESTRUCTIVE);
+        }
+        if (!payments.isEmpty()) {
+            plan.summary("refund_amount_" + amount.plain() + "_validated");
+        }
+    }
+
+    static void cancelPaymentLink(ClauseView clause, PlanBuilder plan) {
+        for (String payment : paymentsOf(Intent.CANCEL_PAYMENT_LINK, clause, plan)) {
+            plan.action(Intent.CANCEL_PAYMENT_LINK, "cancel_payment", PAYMENT, "cancel_payment_link",
+                    parameters("payment_id", payment), Arrays.asList(paymentGate(payment, plan)), Kind.DESTRUCTIVE);
+        }
+    }
+
+    static void notifyPayment(ClauseView clause, PlanBuilder plan) {
+        String channel = TextDetails.channel(clause.text());
+        String recipient = "email".equals(channel) && !clause.own().emails().isEmpty() ? clause.own().emails().get(0) : null;
+        for (String payment : paymentsOf(Intent.PAYMENT_NOTIFICATION, clause, plan)) {
+            plan.action(Intent.PAYMENT_NOTIFICATION, "notify_payment", PAYMENT, "send_payment_notification",
+                    parameters("payment_id", payment, "channel", channel, "recipient", recipient),
+                    Arrays.asList(paymentGate(payment, plan)), Kind.ACTION);
+        }
+    }
+
+    static void listPaymentMethods(ClauseView clause, PlanBuilder plan) {
+        String customer = clause.customer();
+        if (customer == null) {
+            plan.missing(Intent.PAYMENT_METHODS, "the customer id (e.g. customer ambujmehra)");
+            return;
+        }
+        plan.read(Intent.PAYMENT_METHODS, "payment_methods", PAYMENT, "get_payment_methods",
+                parameters("customer_id", customer));
+    }
+
+    /** With a quantity the question is "are there N?", without it "how many are there?". */
+    static void checkStock(ClauseView clause, PlanBuilder plan) {
+        for (String sku : clause.skus()) {
+            if (clause.ownQuantity() != null) {
+                plan.read(Intent.INVENTORY_STOCK, "check_stock", INVENTORY, "check_availability",
+                        parameters("sku", sku, "quantity", clause.quantity(), "location", clause.location()));
+            } else {
+                plan.read(Intent.INVENTORY_STOCK, "inventory", INVENTORY, "get_inventory", parameters("sku", sku));
+            }
+        }
+    }
+
+    static void holdStock(ClauseView clause, PlanBuilder plan) {
+        Intent intent = Intent.INVENTORY_HOLD;
+        if (!plan.available(intent, INVENTORY, "create_hold")) {
+            return;
+        }
+        int quantity = clause.quantity();
+        for (String sku : clause.skus()) {
+            String checked = plan.validation("check_stock", INVENTORY, "check_availability",
+                    parameters("sku", sku, "quantity", quantity, "location", clause.location()),
+                    "check_stock_available", "sku_" + sku + "_stock_of_" + quantity + "_confirmed");
+            plan.action(intent, "create_hold", INVENTORY, "create_hold", parameters("sku", sku, "quantity", quantity,
+                    "location", clause.location(), "ttl", clause.ttlSeconds()), Arrays.asList(checked), Kind.ACTION);
+        }
+    }
+
+    static void messageSales(ClauseView clause, PlanBuilder plan) {
+        plan.action(Intent.SALES_MESSAGE, "sales_message", SALES, "handle_message",
+                parameters("message", TextDetails.salesMessage(clause.text())), List.of(), Kind.ACTION);
+    }
+
+    private static List<String> paymentsOf(Intent intent, ClauseView clause, PlanBuilder plan) {
+        List<String> payments = clause.payments();
+        if (payments.isEmpty()) {
+            plan.missing(intent, PAYMENT_ID + (clause.repairOrders().isEmpty() ? ""
+                    : "; 'payment status for RO " + clause.repairOrders().get(0) + "' lists the payments of a repair order"));
+        }
+        return payments;
+    }
+
+    private static String paymentGate(String payment, PlanBuilder plan) {
+        return plan.validation("check_payment", PAYMENT, "check_payment_status", parameters("payment_id", payment),
+                "check_payment_exists", "payment_" + payment + "_status_verified");
+    }
+}

@@ -1,0 +1,232 @@
+package com.autoretail.orchestrator.planning.rules;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the dealer's ids out of free text: repair orders, parts, amounts, emails, SKUs, statuses, technicians,
+ * payments, customers, vehicles, quantities, locations. Every pattern is compiled once; extraction is a handful of
+ * regex scans over a short text.
+ */
+final class EntityExtractor {
+
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+
+    // A number that is a quantity or an amount is not an id: "RO 1234 and 100$", "parts 1234 and 2 units".
+    private static final String NOT_COUNT = "(?!\\s*(?:[$€£₹%]|usd\\b|eur\\b|dollars?\\b|units?\\b|pcs\\b|pieces\\b|of\\b))";
+    private static final String RO_NUMBER = "\\d{3,10}\\b" + NOT_COUNT;
+    private static final String PART_ID = "(?=[A-Za-z]*\\d)[A-Za-z0-9]{1,20}\\b" + NOT_COUNT;
+
+    // "RO 1234", "RO number 1234", "RO#1234", "R.O. 1234", "repair order 1234", "ROs 1001 and 1002"
+    private static final Pattern REPAIR_ORDERS = Pattern.compile(
+            "(?:\\bROs?|\\bR\\.O\\.|\\brepair[\\s-]+orders?)\\s*(?:numbers?|nos?\\.?|num|ids?)?\\s*[#:]?\\s*-?\\s*("
+                    + RO_NUMBER + "(?:\\s*(?:,|&|\\band\\b|\\bor\\b)\\s*(?:RO\\s*)?#?\\s*" + RO_NUMBER + "){0,20})", CI);
+    private static final Pattern DIGITS = Pattern.compile("\\d{3,10}");
+
+    // "part 1234", "part number BP100", "parts 1234 and 5678", "part #1234, part 5678"
+    private static final Pattern PARTS = Pattern.compile(
+            "\\bparts?\\s*(?:numbers?|nos?\\.?|num|ids?)?\\s*[#:]?\\s*(" + PART_ID
+                    + "(?:\\s*(?:,|&|\\+|\\band\\b|\\bor\\b)\\s*(?:parts?\\s*(?:numbers?|nos?\\.?)?\\s*)?[#:]?\\s*"
+                    + PART_ID + "){0,20})", CI);
+    private static final Pattern PART_TOKEN = Pattern.compile("\\b(?=[A-Za-z]*\\d)[A-Za-z0-9]{1,20}\\b");
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}");
+    private static final Pattern SKU = Pattern.compile("\\bSKU[-_ ]?(\\d{6})\\b", CI);
+    private static final Pattern TECHNICIAN = Pattern.compile("\\bTECH[-_ ]?(\\d{3,6})\\b", CI);
+    private static final Pattern PAYMENT = Pattern.compile("\\bPAY-[A-Z0-9]{4,20}\\b", CI);
+    private static final Pattern CUSTOMER_CODE = Pattern.compile("\\bCUST[-_]?(\\d{3,6})\\b", CI);
+    private static final Pattern CUSTOMER_NAMED = Pattern.compile(
+            "\\b(?:customer|client)(?:\\s+id)?\\s*[:#]?\\s*([A-Za-z][A-Za-z0-9_.-]{2,40})", CI);
+    private static final Set<String> NOT_CUSTOMER = Set.of("a", "an", "the", "and", "or", "for", "with", "to", "of",
+            "on", "in", "at", "by", "email", "e-mail", "mail", "id", "is", "was", "has", "had", "who", "whose", "name",
+            "phone", "approval", "request", "requested", "asked", "asks", "wants", "says", "said", "called", "will",
+            "can", "account", "number", "record", "via", "about", "that", "this", "payment", "vehicle", "car");
+    private static final Pattern VEHICLE_CODE = Pattern.compile("\\bVEH[-_]?(\\d{3,6})\\b", CI);
+    private static final Pattern VIN = Pattern.compile("\\bVIN\\s*[:#]?\\s*([A-HJ-NPR-Z0-9]{17})\\b", CI);
+
+    private static final Pattern STATUS = Pattern.compile("\\b(in[\\s_-]?progress|quality[\\s_-]?check"
+            + "|parts[\\s_-]?ordered|customer[\\s_-]?approval|ready(?:[\\s_-]?for[\\s_-]?pick[\\s_-]?up)?"
+            + "|completed?|invoiced|closed?|cancell?ed|cancel|scheduled?|pending"
+            + "|(?:start(?:ed)?|begin)\\s+(?:the\\s+)?(?:work|working|repairs?))\\b", CI);
+
+    private static final Pattern[] QUANTITIES = {
+            Pattern.compile("\\b(\\d{1,3})\\s*(?:x\\b|units?\\b|pcs\\b|pieces?\\b|items?\\b|sets?\\b|of\\b)", CI),
+            Pattern.compile("\\b(?:qty|quantity)\\s*(?:of\\s*)?[:=]?\\s*(\\d{1,3})\\b", CI),
+            Pattern.compile("\\bx\\s?(\\d{1,3})\\b", CI),
+            Pattern.compile("\\b(\\d{1,3})\\s+(?=sku)", CI),
+            Pattern.compile("\\b(one|two|three|four|five|six|seven|eight|nine|ten|a\\s+pair\\s+of|a\\s+couple\\s+of)"
+                    + "\\s+(?=units?\\b|pieces?\\b|pcs\\b|sets?\\b|items?\\b|of\\b|parts?\\b|x\\b|sku)", CI)};
+    private static final List<String> NUMBER_WORDS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+
+    private static final Pattern STORE = Pattern.compile("\\bSTORE[_-]?(\\d{3})\\b", CI);
+    private static final Pattern ONLINE = Pattern.compile("\\bonline\\b", CI);
+    private static final Pattern TTL = Pattern.compile(
+            "\\bfor\\s+(\\d{1,5})\\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\\b", CI);
+
+    private static final int SECONDS_PER_MINUTE = 60;
+    private static final int SECONDS_PER_HOUR = 3600;
+
+    RequestEntities extract(String text) {
+        // The address pattern backtracks at every position; most requests have no '@' at all.
+        List<String> emails = text.indexOf('@') < 0 ? List.of() : all(EMAIL.matcher(text), 0);
+        // Ids inside an address ("parts123@dealer.com") are not entities of the request.
+        String rest = emails.isEmpty() ? text : EMAIL.matcher(text).replaceAll(" ");
+        return new RequestEntities(
+                listed(REPAIR_ORDERS.matcher(rest), DIGITS, false),
+                listed(PARTS.matcher(rest), PART_TOKEN, true),
+                Amounts.in(rest),
+                emails,
+                prefixed(SKU.matcher(rest), "SKU"),
+                statuses(rest),
+                prefixed(TECHNICIAN.matcher(rest), "TECH"),
+                upper(all(PAYMENT.matcher(rest), 0)),
+                customers(rest),
+                vehicleIds(rest),
+                Vehicles.in(rest),
+                quantity(rest),
+                location(rest),
+                ttl(rest));
+    }
+
+    private static List<String> listed(Matcher matcher, Pattern token, boolean upperCase) {
+        Set<String> found = new LinkedHashSet<>();
+        while (matcher.find()) {
+            Matcher each = token.matcher(matcher.group(1));
+            while (each.find()) {
+                found.add(upperCase ? each.group().toUpperCase(Locale.ROOT) : each.group());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static List<String> all(Matcher matcher, int group) {
+        Set<String> found = new LinkedHashSet<>();
+        while (matcher.find()) {
+            found.add(matcher.group(group));
+        }
+        return List.copyOf(found);
+    }
+
+    private static List<String> prefixed(Matcher matcher, String prefix) {
+        return all(matcher, 1).stream().map(number -> prefix + number).toList();
+    }
+
+    private static List<String> upper(List<String> values) {
+        return values.stream().map(value -> value.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private static List<String> statuses(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher matcher = STATUS.matcher(text);
+        while (matcher.find()) {
+            found.add(status(matcher.group(1).toLowerCase(Locale.ROOT)));
+        }
+        return List.copyOf(found);
+    }
+
+    /** The transition matrix's name for a phrase the status pattern matched. */
+    private static String status(String phrase) {
+        if (phrase.startsWith("in") || phrase.startsWith("start") || phrase.startsWith("begin")) {
+            return "in_progress";
+        }
+        if (phrase.startsWith("quality")) {
+            return "quality_check";
+        }
+        if (phrase.startsWith("parts")) {
+            return "parts_ordered";
+        }
+        if (phrase.startsWith("customer")) {
+            return "customer_approval";
+        }
+        if (phrase.startsWith("ready")) {
+            return "ready_for_pickup";
+        }
+        if (phrase.startsWith("complete")) {
+            return "completed";
+        }
+        if (phrase.startsWith("close")) {
+            return "closed";
+        }
+        if (phrase.startsWith("cancel")) {
+            return "cancelled";
+        }
+        if (phrase.startsWith("schedule")) {
+            return "scheduled";
+        }
+        return phrase;
+    }
+
+    private static List<String> customers(String text) {
+        Set<String> found = new LinkedHashSet<>(prefixed(CUSTOMER_CODE.matcher(text), "CUST"));
+        Matcher named = CUSTOMER_NAMED.matcher(text);
+        while (named.find()) {
+            String id = withoutTrailingPunctuation(named.group(1));
+            Matcher code = CUSTOMER_CODE.matcher(id);
+            if (code.matches()) {
+                found.add("CUST" + code.group(1));
+            } else if (!NOT_CUSTOMER.contains(id.toLowerCase(Locale.ROOT))) {
+                found.add(id);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static String withoutTrailingPunctuation(String id) {
+        int end = id.length();
+        while (end > 0 && (id.charAt(end - 1) == '.' || id.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return id.substring(0, end);
+    }
+
+    private static List<String> vehicleIds(String text) {
+        Set<String> found = new LinkedHashSet<>(prefixed(VEHICLE_CODE.matcher(text), "VEH"));
+        found.addAll(upper(all(VIN.matcher(text), 1)));
+        return List.copyOf(found);
+    }
+
+    private static Integer quantity(String text) {
+        Integer quantity = null;
+        int earliest = Integer.MAX_VALUE;
+        for (Pattern pattern : QUANTITIES) {
+            Matcher matcher = pattern.matcher(text);
+            if (matcher.find() && matcher.start() < earliest) {
+                earliest = matcher.start();
+                quantity = count(matcher.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return quantity;
+    }
+
+    private static int count(String written) {
+        if (Character.isDigit(written.charAt(0))) {
+            return Integer.parseInt(written);
+        }
+        int word = NUMBER_WORDS.indexOf(written);
+        return word >= 0 ? word : 2; // "a pair of", "a couple of"
+    }
+
+    private static String location(String text) {
+        Matcher store = STORE.matcher(text);
+        if (store.find()) {
+            return "STORE_" + store.group(1);
+        }
+        return ONLINE.matcher(text).find() ? "online" : null;
+    }
+
+    private static Integer ttl(String text) {
+        Matcher matcher = TTL.matcher(text);
+        if (!matcher.find()) {
+            return null;
+        }
+        int amount = Integer.parseInt(matcher.group(1));
+        char unit = Character.toLowerCase(matcher.group(2).charAt(0));
+        return unit == 'h' ? amount * SECONDS_PER_HOUR : unit == 'm' ? amount * SECONDS_PER_MINUTE : amount;
+    }
+}

@@ -1,0 +1,128 @@
+package com.autoretail.orchestrator.planning.rules;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a clause asks for. Rules are tried in order and the first that matches wins, so the specific ones
+ * come first: "payment status" before a repair order's status, a note before "add", a SKU before a part.
+ */
+final class IntentRules {
+
+    private static final Pattern SALES = lowerCase("\\bsales\\b");
+    private static final Pattern CANCEL = lowerCase("\\bcancel\\w*|\\bvoid\\b|\\brevoke\\b");
+    private static final Pattern PAYMENT = lowerCase("\\bpayments?\\b|\\bpaid\\b|\\bpay\\b|\\binvoice\\b");
+    private static final Pattern PAYMENT_LINK_WORDS = lowerCase("\\b(?:payment|pay)\\s*links?\\b");
+    private static final Pattern NOTIFY = lowerCase("\\bremind\\w*|\\bnotif\\w*|\\breceipt\\b|\\bresend\\b");
+    private static final Pattern PAYMENT_STATUS = lowerCase("\\bpayment\\s+status\\b"
+            + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b|\\bis\\s+\\S+\\s+paid\\b"
+            + "|\\bcheck\\b.{0,80}\\bpayments?\\b|\\bpayments?\\b.{0,80}\\b(?:status|state)\\b|\\bpaid\\s+(?:yet|already)\\b");
+    private static final Pattern PAYMENT_METHODS = lowerCase("\\bpayment\\s+methods?\\b|\\bcards?\\s+on\\s+file\\b"
+            + "|\\bsaved\\s+cards?\\b|\\bhow\\s+can\\s+\\S+\\s+pay\\b");
+    private static final Pattern PAYMENT_LINK = lowerCase("\\b(?:payment|pay)\\s*links?\\b|\\binvoice\\b|\\bbill\\b"
+            + "|\\bcharge\\b|\\brequest\\s+(?:a\\s+)?payment\\b|\\bpayment\\s+request\\b|\\bcollect\\b.{0,80}\\bpayment"
+            + "|\\bsend\\b.{0,80}\\bpayment\\b");
+    private static final Pattern CREATE = lowerCase("\\b(?:create|open|new|raise|book|register|start)\\b.{0,80}"
+            + "\\b(?:repair\\s+orders?|ros?|work\\s+orders?|job)\\b");
+    private static final Pattern HISTORY = lowerCase("\\bhistory\\b|\\btimeline\\b|\\baudit\\s+trail\\b");
+    private static final Pattern ASSIGN = lowerCase("\\bassign\\w*|\\ballocate\\b|\\bput\\b|\\bgive\\b|\\bschedule\\b"
+            + "|\\bhave\\b|\\bto\\s+work\\s+on\\b");
+    private static final Pattern NOTE = lowerCase("\\b(?:add|write|log|record|put|leave|attach|append|make|enter)\\b[^:]{0,80}"
+            + "\\b(?:note|comment|remark)s?\\b|^(?:note|comment|remark)s?\\b");
+    private static final Pattern COMPATIBLE = lowerCase("\\bcompatib\\w*|\\bfits?\\b|\\bfitment\\b"
+            + "|\\bwork\\s+(?:with|on|for)\\b|\\bsuitable\\s+for\\b");
+    private static final Pattern ALTERNATIVE = lowerCase("\\balternativ\\w*|\\bsubstitut\\w*|\\binstead\\s+of\\b"
+            + "|\\bequivalent\\w*|\\breplacements?\\s+for\\b|\\bsimilar\\s+parts?\\b|\\bother\\s+options?\\b");
+    private static final Pattern HOLD = lowerCase("\\bhold\\b|\\breserve\\b|\\bput\\s+aside\\b|\\bset\\s+aside\\b"
+            + "|\\border\\b|\\bbuy\\b|\\bpurchase\\b|\\bblock\\b|\\bkeep\\b");
+    private static final Pattern ADD = lowerCase("\\b(?:add|adding|adds|reserve|reserving|attach|put|install|allocate"
+            + "|hold|book|fit|use)\\b");
+    private static final Pattern ORDER = lowerCase("\\border\\b");
+    private static final Pattern PART_WORD = lowerCase("\\bparts?\\b");
+    private static final Pattern PRONOUN = lowerCase("\\b(?:it|them|these|those|that\\s+part|this\\s+part|the\\s+parts?)\\b");
+    private static final Pattern AVAILABILITY = lowerCase("\\bavailab\\w*|\\bin\\s+stock\\b|\\bstock\\b|\\bhow\\s+many\\b"
+            + "|\\bon\\s+hand\\b");
+    private static final Pattern QUESTION = lowerCase("^(?:is|are|has|have|was|were|did|does|do|what|which|where|when"
+            + "|why|how|can|could)\\b|\\?\\s*$");
+    // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
+    private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display|fetch|pull"
+            + "|open|what|what's|whats|status|info|information|check|see|find|where|tell|describe|summary|summari[sz]e"
+            + "|lookup)\\b|^\\W*(?:ro|repair\\s+order|part)s?\\b[^a-z]*$");
+    private static final Pattern SEARCH = lowerCase("\\b(?:search|find|look\\s*(?:up|for)|looking\\s+for|do\\s+we\\s+have"
+            + "|got\\s+any|need|show\\s+me)\\b");
+
+    private record Rule(Intent intent, Predicate<ClauseView> applies) {
+    }
+
+    // Each rule looks for a literal word (a fast substring search) or an entity before its pattern scans the clause.
+    private static final List<Rule> RULES = List.of(
+            new Rule(Intent.SALES_MESSAGE, v -> has(v, "sales") && find(SALES, v)),
+            new Rule(Intent.ADD_NOTE, v -> has(v, "note", "comment", "remark") && find(NOTE, v)),
+            new Rule(Intent.REFUND, v -> has(v, "refund")),
+            new Rule(Intent.CANCEL_PAYMENT_LINK, v -> has(v, "cancel", "void", "revoke") && find(CANCEL, v)
+                    && (!v.own().paymentIds().isEmpty() || find(PAYMENT_LINK_WORDS, v))),
+            new Rule(Intent.PAYMENT_NOTIFICATION, v -> has(v, "remind", "notif", "receipt", "resend")
+                    && find(NOTIFY, v) && (!v.own().paymentIds().isEmpty() || find(PAYMENT, v))),
+            new Rule(Intent.PAYMENT_STATUS, v -> has(v, "pay", "paid") && find(PAYMENT_STATUS, v)),
+            new Rule(Intent.PAYMENT_METHODS, v -> has(v, "payment", "card", "pay") && find(PAYMENT_METHODS, v)),
+            new Rule(Intent.PAYMENT_LINK, v -> has(v, "pay", "invoice", "bill", "charge") && find(PAYMENT_LINK, v)),
+            new Rule(Intent.CREATE_REPAIR_ORDER, v -> v.own().repairOrderIds().isEmpty()
+                    && (!v.own().customerIds().isEmpty() || !v.own().vehicleIds().isEmpty()) && find(CREATE, v)),
+            new Rule(Intent.REPAIR_HISTORY, v -> has(v, "history", "timeline", "audit") && find(HISTORY, v)),
+            new Rule(Intent.ASSIGN_TECHNICIAN, v -> !v.own().technicianIds().isEmpty() && find(ASSIGN, v)),
+            new Rule(Intent.COMPATIBILITY, v -> !v.parts().isEmpty() && find(COMPATIBLE, v)),
+            new Rule(Intent.ALTERNATIVE_PARTS, v -> !v.parts().isEmpty() && find(ALTERNATIVE, v)),
+            new Rule(Intent.INVENTORY_HOLD, v -> !v.skus().isEmpty()
+                    && (!v.own().skus().isEmpty() || find(PRONOUN, v)) && find(HOLD, v)),
+            new Rule(Intent.INVENTORY_STOCK, v -> !v.own().skus().isEmpty()),
+            new Rule(Intent.ADD_PART, IntentRules::addsPart),
+            new Rule(Intent.PART_AVAILABILITY, v -> !v.parts().isEmpty() && find(AVAILABILITY, v)),
+            new Rule(Intent.STATUS_CHANGE, v -> v.status() != null && !find(QUESTION, v)),
+            // "show me RO 1234" names a repair order, not a part to search for
+            new Rule(Intent.PART_SEARCH, v -> v.own().partNumbers().isEmpty()
+                    && (v.own().repairOrderIds().isEmpty() || find(PART_WORD, v)) && find(SEARCH, v)),
+            new Rule(Intent.PART_DETAILS, v -> !v.own().partNumbers().isEmpty() && find(VIEW, v)),
+            new Rule(Intent.REPAIR_ORDER_DETAILS, v -> !v.own().repairOrderIds().isEmpty() && find(VIEW, v)));
+
+    private IntentRules() {
+    }
+
+    /** What the clause asks for, or null when it asks for nothing the rules know (it may still name entities). */
+    static Intent detect(ClauseView clause) {
+        for (Rule rule : RULES) {
+            if (rule.applies.test(clause)) {
+                return rule.intent;
+            }
+        }
+        return null;
+    }
+
+    /** "Add part 1234 to RO 1", "reserve it for RO 1", and "add a part to RO 1" (refused later: which part?). */
+    private static boolean addsPart(ClauseView v) {
+        boolean ownParts = !v.own().partNumbers().isEmpty();
+        if (!(find(ADD, v) || ownParts && find(ORDER, v))) {
+            return false;
+        }
+        return !v.parts().isEmpty() && (ownParts || find(PRONOUN, v))
+                || find(PART_WORD, v) && !v.own().repairOrderIds().isEmpty();
+    }
+
+    private static boolean has(ClauseView clause, String... words) {
+        for (String word : words) {
+            if (clause.lower().contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean find(Pattern pattern, ClauseView clause) {
+        return pattern.matcher(clause.lower()).find();
+    }
+
+    /** A pattern over the lower-cased clause, so without the cost of case-insensitive matching. */
+    private static Pattern lowerCase(String regex) {
+        return Pattern.compile(regex);
+    }
+}

@@ -1,0 +1,117 @@
+package com.autoretail.orchestrator.planning.rules;
+
+import com.autoretail.orchestrator.plan.NoValidPlanException;
+import com.autoretail.orchestrator.plan.PlanIds;
+import com.autoretail.orchestrator.plan.StepDefaults;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The built-in planner, used when no LLM is configured and when the LLM fails: reads the request's entities and
+ * intents, clause by clause, and emits the kind of plan the planning prompt asks an LLM for (validations first and
+ * in parallel, state changes after their validations). A request it cannot fully understand is refused with what it
+ * understood and what it needs, never planned in part.
+ */
+public final class RulePlanner {
+
+    private static final RequestEntities NOTHING = new RequestEntities(List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null);
+
+    private static final String EXAMPLES = "e.g. 'Add part 1234 to RO 1234', 'Send a payment link of $100 to "
+            + "name@example.com for RO 1234', 'Mark RO 1001 as in progress', 'Assign TECH001 to RO 1001', "
+            + "'Refund $50 of payment PAY-1009A1', 'Check stock of SKU000001'";
+
+    private final EntityExtractor extractor = new EntityExtractor();
+
+    private final StepDefaults defaults;
+
+    private final Clock clock;
+
+    /** @param defaults the timeout and retries of the steps it plans */
+    public RulePlanner(StepDefaults defaults, Clock clock) {
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    /** The plan for the request, using only the catalog's operations; throws {@link NoValidPlanException} otherwise. */
+    public WorkflowPlan plan(String request, ServiceCatalog catalog) {
+        List<String> clauses = Clauses.split(request);
+        // Clauses are cut only before a verb, never inside an entity or a list, so the request's entities are
+        // those of its clauses together.
+        List<RequestEntities> found = clauses.stream().map(extractor::extract).toList();
+        RequestEntities whole = RequestEntities.union(found);
+        PlanBuilder plan = new PlanBuilder(catalog, defaults);
+        RequestEntities context = NOTHING;
+        List<Intent> intents = new ArrayList<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            RequestEntities own = found.get(i);
+            context = context.overlay(own);
+            ClauseView view = ClauseView.of(clauses.get(i), own, context, whole);
+            Intent intent = IntentRules.detect(view);
+            if (intent != null) {
+                intents.add(intent);
+                String created = apply(intent, view, plan);
+                if (created != null) {
+                    context = context.withRepairOrders(List.of(created));
+                }
+            }
+        }
+        Map<String, Object> understood = whole.understood();
+        if (intents.isEmpty()) {
+            throw new NoValidPlanException("The rule planner found no action it knows in the request. It understood: "
+                    + describe(understood) + ". It needs an action such as: " + EXAMPLES,
+                    List.of("no known action in the request (" + EXAMPLES + ")"), understood);
+        }
+        if (!plan.errors().isEmpty() || plan.isEmpty()) {
+            List<String> errors = plan.errors().isEmpty()
+                    ? List.of("nothing to do for: " + intents.stream().map(i -> i.label).collect(Collectors.joining(", ")))
+                    : plan.errors();
+            throw new NoValidPlanException("The rule planner cannot plan the request: " + String.join("; ", errors)
+                    + ". It understood: " + describe(understood), errors, understood);
+        }
+        return plan.build(PlanIds.next(clock));
+    }
+
+    /** Adds the intent's steps; returns the reference to a repair order the step creates, if it does. */
+    private static String apply(Intent intent, ClauseView clause, PlanBuilder plan) {
+        switch (intent) {
+            case CREATE_REPAIR_ORDER -> {
+                return WorkshopSteps.createRepairOrder(clause, plan);
+            }
+            case ADD_PART -> WorkshopSteps.addParts(clause, plan);
+            case ASSIGN_TECHNICIAN -> WorkshopSteps.assignTechnician(clause, plan);
+            case ADD_NOTE -> WorkshopSteps.addNote(clause, plan);
+            case STATUS_CHANGE -> WorkshopSteps.changeStatus(clause, plan);
+            case REPAIR_ORDER_DETAILS -> WorkshopSteps.showRepairOrder(clause, plan, false);
+            case REPAIR_HISTORY -> WorkshopSteps.showRepairOrder(clause, plan, true);
+            case PART_DETAILS, PART_AVAILABILITY -> WorkshopSteps.showParts(clause, plan, intent);
+            case COMPATIBILITY -> WorkshopSteps.checkCompatibility(clause, plan);
+            case ALTERNATIVE_PARTS -> WorkshopSteps.findAlternatives(clause, plan);
+            case PART_SEARCH -> WorkshopSteps.searchParts(clause, plan);
+            case PAYMENT_LINK -> CommerceSteps.sendPaymentLink(clause, plan);
+            case PAYMENT_STATUS -> CommerceSteps.checkPaymentStatus(clause, plan);
+            case REFUND -> CommerceSteps.refund(clause, plan);
+            case CANCEL_PAYMENT_LINK -> CommerceSteps.cancelPaymentLink(clause, plan);
+            case PAYMENT_NOTIFICATION -> CommerceSteps.notifyPayment(clause, plan);
+            case PAYMENT_METHODS -> CommerceSteps.listPaymentMethods(clause, plan);
+            case INVENTORY_STOCK -> CommerceSteps.checkStock(clause, plan);
+            case INVENTORY_HOLD -> CommerceSteps.holdStock(clause, plan);
+            case SALES_MESSAGE -> CommerceSteps.messageSales(clause, plan);
+        }
+        return null;
+    }
+
+    private static String describe(Map<String, Object> understood) {
+        if (understood.isEmpty()) {
+            return "no repair order, part, amount, email or other id";
+        }
+        return understood.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

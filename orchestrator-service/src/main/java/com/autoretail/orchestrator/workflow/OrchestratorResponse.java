@@ -1,0 +1,28 @@
+package com.autoretail.orchestrator.workflow;
+
+import com.autoretail.orchestrator.execution.ExecutionResults;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+
+/**
+ * The orchestrator's answer: the plan, what happened to each step and the summary for a person.
+ *
+ * @param success     whether every step completed
+ * @param finalResult the human summary ("AUTOMOTIVE SERVICE EXECUTION SUMMARY")
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OrchestratorResponse(
+        String requestId,
+        boolean success,
+        WorkflowPlan workflowPlan,
+        ExecutionResults executionResults,
+        String finalResult,
+        double executionTime,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp) {
+}

@@ -1,0 +1,80 @@
+package com.autoretail.orchestrator.workflow;
+
+import com.autoretail.orchestrator.execution.ExecutionResults;
+import com.autoretail.orchestrator.execution.StepResult;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+
+/** Writes {@code final_result}: the human summary in the architecture document's shape. */
+class SummaryFormatter {
+
+    private static final int MAX_RESULT_LENGTH = 300;
+
+    private final ObjectMapper mapper;
+
+    SummaryFormatter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    String format(String userRequest, WorkflowPlan plan, ExecutionResults results) {
+        StringBuilder text = new StringBuilder();
+        text.append("🚗 AUTOMOTIVE SERVICE EXECUTION SUMMARY\n");
+        text.append("📋 Request: ").append(userRequest).append('\n');
+        text.append("🔧 Workflow Plan: ").append(plan.planId()).append('\n');
+        text.append("📊 Progress: ").append(results.completed()).append('/').append(results.total())
+                .append(" steps completed");
+        if (results.aborted()) {
+            text.append(" (aborted");
+            if (!results.compensatedSteps().isEmpty()) {
+                text.append("; undone: ").append(String.join(", ", results.compensatedSteps()));
+            }
+            text.append(')');
+        }
+        text.append("\n\n📝 STEP-BY-STEP RESULTS:\n");
+        for (Map.Entry<String, StepResult> entry : results.steps().entrySet()) {
+            StepResult step = entry.getValue();
+            text.append("   ").append(mark(step.status())).append(' ').append(entry.getKey()).append(": ")
+                    .append(step.serviceName()).append('.').append(step.operation()).append('\n');
+            if (step.status() == StepResult.Status.COMPLETED || step.status() == StepResult.Status.COMPENSATED) {
+                text.append("      Result: ").append(compact(step.result())).append('\n');
+            }
+            if (step.error() != null) {
+                text.append("      Error: ").append(step.errorCode() == null ? "" : step.errorCode() + " ")
+                        .append(step.error()).append('\n');
+            }
+            if (step.compensation() != null) {
+                text.append("      Undone by ").append(step.compensation().operation()).append(": ")
+                        .append(step.compensation().success() ? "done" : "failed: " + step.compensation().error())
+                        .append('\n');
+            }
+        }
+        if (!plan.validationSummary().isEmpty()) {
+            text.append("\n🔒 VALIDATION SUMMARY:\n");
+            plan.validationSummary().forEach(check -> text.append("   ✓ ").append(check).append('\n'));
+        }
+        return text.toString();
+    }
+
+    private static String mark(StepResult.Status status) {
+        return switch (status) {
+            case COMPLETED -> "✅";
+            case FAILED -> "❌";
+            case SKIPPED -> "⏭️";
+            case NOT_RUN -> "⏸️";
+            case COMPENSATED -> "↩️";
+        };
+    }
+
+    private String compact(Object result) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            json = String.valueOf(result);
+        }
+        return json.length() <= MAX_RESULT_LENGTH ? json : json.substring(0, MAX_RESULT_LENGTH) + "…";
+    }
+}
