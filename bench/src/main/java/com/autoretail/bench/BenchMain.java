@@ -13,13 +13,14 @@ import java.util.Map;
 /**
  * The entry point of {@code ./fleet bench}: one command per benchmark, each printing its summary line and
  * appending its result to the run's results file, and {@code report}, which writes {@code docs/BENCHMARKS.md}.
- * Options are {@code --name=value}; the defaults are the fleet's ports on 127.0.0.1.
+ * Options are {@code --name=value}. The fleet is on 127.0.0.1, its ports given as {@code --ports=name:port,...}
+ * (what {@code ./fleet bench} passes from {@code fleet.conf}).
  *
  * <pre>
  * planner  --corpus=orchestrator-service/src/test/resources/planning --jmh-log=.fleet/bench/jmh.log
- * parallel --latency=100ms
- * overhead --clients=32 --seconds=30
- * holds    --clients=64 --seconds=30 --memory-inventory=http://127.0.0.1:8001 --redis-inventory=http://127.0.0.1:8011
+ * parallel --ports=orchestrator:8086,... --latency=100ms
+ * overhead --ports=... --clients=32 --seconds=30
+ * holds    --ports=... --clients=64 --seconds=30 --redis-inventory=http://127.0.0.1:8011
  * start    --seconds=21.5 --rss-kib=1900000 --rss-per-service=a=1,b=2 --rss-after-load-kib=0
  * report   --out=docs/BENCHMARKS.md --command="./fleet bench" --took-seconds=420 --load-average="0.52 0.61 0.70"
  * </pre>
@@ -44,27 +45,25 @@ public final class BenchMain {
             case "planner" -> results.append(PlannerBench.run(
                     Path.of(option(options, "corpus", "orchestrator-service/src/test/resources/planning")),
                     Path.of(option(options, "jmh-log", ".fleet/bench/jmh.log"))));
-            case "parallel" -> results.append(ParallelBenchmark.run(http, orchestrator(),
+            case "parallel" -> results.append(ParallelBenchmark.run(http, url(options, "orchestrator"),
                     // read as the agents read AGENT_SIMULATED_LATENCY: 100ms, 0.1s, or seconds without a unit
                     DurationStyle.detectAndParse(option(options, "latency", "100ms"), ChronoUnit.SECONDS),
                     seconds(options, "warmup", 5), seconds(options, "seconds", 20)));
             case "overhead" -> {
                 Map<String, String> agents = new LinkedHashMap<>();
-                agents.put("repair_orders", HOST + "8084");
-                agents.put("parts", HOST + "8085");
-                agents.put("payment", HOST + "8083");
-                for (Result result : OverheadBenchmark.run(http, orchestrator(), agents, HOST + "8083/health",
-                        Integer.parseInt(option(options, "clients", "32")), seconds(options, "warmup", 20),
-                        seconds(options, "seconds", 30))) {
+                agents.put("repair_orders", url(options, "repair-orders"));
+                agents.put("parts", url(options, "parts"));
+                agents.put("payment", url(options, "payment"));
+                for (Result result : OverheadBenchmark.run(http, url(options, "orchestrator"), agents,
+                        url(options, "payment") + "/health", Integer.parseInt(option(options, "clients", "32")),
+                        seconds(options, "warmup", 20), seconds(options, "seconds", 30))) {
                     results.append(result);
                 }
             }
             case "holds" -> {
                 List<HoldsBenchmark.Target> targets = List.of(
-                        new HoldsBenchmark.Target("3a", "memory",
-                                option(options, "memory-inventory", HOST + "8001")),
-                        new HoldsBenchmark.Target("3b", "Redis",
-                                option(options, "redis-inventory", HOST + "8011")));
+                        new HoldsBenchmark.Target("3a", "memory", url(options, "inventory")),
+                        new HoldsBenchmark.Target("3b", "Redis", required(options, "redis-inventory")));
                 for (Result result : HoldsBenchmark.run(http, targets,
                         Integer.parseInt(option(options, "clients", "64")), seconds(options, "warmup", 5),
                         seconds(options, "seconds", 30))) {
@@ -89,8 +88,23 @@ public final class BenchMain {
         }
     }
 
-    private static String orchestrator() {
-        return HOST + "8086";
+    /** A service's URL on 127.0.0.1, its port from {@code --ports=name:port,...}. */
+    private static String url(Map<String, String> options, String service) {
+        for (String entry : required(options, "ports").split(",")) {
+            int colon = entry.lastIndexOf(':');
+            if (colon > 0 && entry.substring(0, colon).equals(service)) {
+                return HOST + entry.substring(colon + 1);
+            }
+        }
+        throw new IllegalArgumentException("--ports names no port for " + service);
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = option(options, name, "");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("--" + name + " is needed (./fleet bench passes it)");
+        }
+        return value;
     }
 
     private static Duration seconds(Map<String, String> options, String name, int fallback) {

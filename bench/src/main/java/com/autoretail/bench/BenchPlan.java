@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -25,6 +26,10 @@ final class BenchPlan {
 
     /** A step: its id, operation and dependencies. */
     record Step(String id, String operation, List<String> dependencies) {
+    }
+
+    /** A workflow that succeeded: its wall time as the client saw it, each step's own time, in seconds. */
+    record Run(double wallSeconds, Map<String, Double> stepSeconds) {
     }
 
     private final ObjectMapper mapper;
@@ -61,8 +66,27 @@ final class BenchPlan {
         return services;
     }
 
+    /**
+     * Runs a new workflow of the plan through the orchestrator's {@code /execute-plan}; empty unless it succeeded
+     * with every step completed.
+     */
+    Optional<Run> run(FleetHttp http, String orchestrator) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        FleetHttp.Answer answer = http.post(orchestrator + "/execute-plan", nextRequest());
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (!answer.ok()) {
+            return Optional.empty();
+        }
+        JsonNode response = http.json(answer);
+        Map<String, Double> steps = stepSeconds(response);
+        if (!response.path("success").asBoolean() || steps.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Run(wall, steps));
+    }
+
     /** The {@code /execute-plan} body of a new workflow. */
-    String nextRequest() {
+    private String nextRequest() {
         ObjectNode body = mapper.createObjectNode();
         body.put("request_id", prefix + sequence.incrementAndGet());
         body.set("workflow_plan", plan);
@@ -75,7 +99,7 @@ final class BenchPlan {
     }
 
     /** The steps' {@code execution_time} in seconds from an orchestrator response; empty unless all completed. */
-    Map<String, Double> stepSeconds(JsonNode response) {
+    private Map<String, Double> stepSeconds(JsonNode response) {
         Map<String, Double> seconds = new HashMap<>();
         JsonNode results = response.path("execution_results").path("steps");
         for (Step step : steps) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * 2. Orchestration overhead: the 4-step plan with no added latency by many clients, then by one, then
@@ -96,21 +97,12 @@ final class OverheadBenchmark {
         Map<String, Map<String, double[]>> after = new HashMap<>();
         LoadResult load = LoadGenerator.run(new LoadGenerator.Spec("2. orchestration", clients, warmup, duration),
                 measured -> {
-                    long start = System.nanoTime();
-                    FleetHttp.Answer answer = http.post(orchestrator + "/execute-plan", plan.nextRequest());
-                    double wall = (System.nanoTime() - start) / 1e9;
-                    if (!answer.ok()) {
-                        return false;
+                    Optional<BenchPlan.Run> run = plan.run(http, orchestrator);
+                    if (run.isPresent() && measured) {
+                        Map<String, Double> steps = run.get().stepSeconds();
+                        outside.add((run.get().wallSeconds() - plan.criticalPath(step -> steps.get(step.id()))) * 1000);
                     }
-                    JsonNode response = http.json(answer);
-                    Map<String, Double> steps = plan.stepSeconds(response);
-                    if (!response.path("success").asBoolean() || steps.isEmpty()) {
-                        return false;
-                    }
-                    if (measured) {
-                        outside.add((wall - plan.criticalPath(step -> steps.get(step.id()))) * 1000);
-                    }
-                    return true;
+                    return run.isPresent();
                 }, new LoadGenerator.WindowHooks() {
                     @Override
                     public void opened() throws Exception {

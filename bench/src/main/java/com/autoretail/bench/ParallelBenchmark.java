@@ -1,7 +1,5 @@
 package com.autoretail.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * 1. Parallel plan efficiency: the 4-step plan through {@code /execute-plan}, every agent operation slowed by the
@@ -31,23 +30,15 @@ final class ParallelBenchmark {
         double[] shortestStep = {Double.MAX_VALUE};
         LoadResult load = LoadGenerator.run(new LoadGenerator.Spec("1. parallel plan", 1, warmup, duration),
                 measured -> {
-                    long start = System.nanoTime();
-                    FleetHttp.Answer answer = http.post(orchestrator + "/execute-plan", plan.nextRequest());
-                    double wall = (System.nanoTime() - start) / 1e9;
-                    if (!answer.ok()) {
-                        return false;
-                    }
-                    JsonNode response = http.json(answer);
-                    Map<String, Double> steps = plan.stepSeconds(response);
-                    if (!response.path("success").asBoolean() || steps.isEmpty()) {
-                        return false;
-                    }
-                    if (measured) {
+                    Optional<BenchPlan.Run> run = plan.run(http, orchestrator);
+                    if (run.isPresent() && measured) {
+                        Map<String, Double> steps = run.get().stepSeconds();
                         steps.values().forEach(s -> shortestStep[0] = Math.min(shortestStep[0], s));
-                        samples.add(new double[]{wall, plan.criticalPath(step -> steps.get(step.id())),
+                        samples.add(new double[]{run.get().wallSeconds(),
+                                plan.criticalPath(step -> steps.get(step.id())),
                                 plan.sequential(step -> steps.get(step.id()))});
                     }
-                    return true;
+                    return run.isPresent();
                 });
         System.out.println("bench: " + load.summary());
         if (samples.isEmpty()) {

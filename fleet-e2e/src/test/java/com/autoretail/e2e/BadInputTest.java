@@ -42,8 +42,7 @@ class BadInputTest {
     /** {@code -DbadInput.sendKnownBugs=true} sends and asserts the known bugs too, to check their fixes. */
     private static final boolean SEND_KNOWN_BUGS = Boolean.getBoolean("badInput.sendKnownBugs");
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
-    private static final List<String> SERVICES = List.of("payment-mcp", "repair-orders-mcp", "parts-mcp", "inventory",
-            "payment", "repair-orders", "parts", "sales", "orchestrator");
+    private static final List<String> SERVICES = FleetTable.read().names();
 
     static FleetProcesses fleet;
     static FleetState state;

@@ -1,6 +1,5 @@
 package com.autoretail.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -32,13 +31,11 @@ final class FleetProcesses {
         }
     }
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path LOGS = Path.of("target", "e2e-logs");
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static FleetProcesses running;
 
+    private final FleetTable table = FleetTable.read();
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -53,45 +50,31 @@ final class FleetProcesses {
         return running;
     }
 
+    /** The services of fleet.conf on free ports, wired to each other as a user would by the environment. */
     private FleetProcesses() {
-        int paymentMcp = freePort();
-        int repairOrdersMcp = freePort();
-        int partsMcp = freePort();
-        int inventory = freePort();
-        int payment = freePort();
-        int repairOrders = freePort();
-        int parts = freePort();
-        int sales = freePort();
-        int orchestrator = freePort();
-        add(new Service("payment-mcp", "mcp-stubs", paymentMcp, "/health", List.of("--stub=payment"), Map.of()));
-        add(new Service("repair-orders-mcp", "mcp-stubs", repairOrdersMcp, "/health", List.of("--stub=repair-orders"),
-                Map.of()));
-        add(new Service("parts-mcp", "mcp-stubs", partsMcp, "/health", List.of("--stub=parts"), Map.of()));
-        add(agent("inventory", "inventory-agent", inventory, Map.of()));
-        add(agent("payment", "payment-agent", payment,
-                Map.of("PAYMENT_MCP_ENDPOINT", "http://localhost:" + paymentMcp + "/mcp")));
-        add(agent("repair-orders", "repair-orders-agent", repairOrders,
-                Map.of("REPAIR_ORDERS_MCP_ENDPOINT", "http://localhost:" + repairOrdersMcp + "/mcp")));
-        add(agent("parts", "parts-agent", parts,
-                Map.of("PARTS_MCP_ENDPOINT", "http://localhost:" + partsMcp + "/mcp")));
-        add(agent("sales", "sales-agent", sales,
-                Map.of("INVENTORY_SERVICE_URL", "http://localhost:" + inventory)));
-        add(new Service("orchestrator", "orchestrator-service", orchestrator, "/actuator/health/readiness",
-                List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=3s"),
-                Map.of("PAYMENT_SERVICE_URL", "http://localhost:" + payment,
-                        "REPAIR_ORDERS_SERVICE_URL", "http://localhost:" + repairOrders,
-                        "PARTS_SERVICE_URL", "http://localhost:" + parts,
-                        "INVENTORY_SERVICE_URL", "http://localhost:" + inventory,
-                        "SALES_SERVICE_URL", "http://localhost:" + sales,
-                        "SERVICE_DISCOVERY_INTERVAL", "2")));
-    }
-
-    private static Service agent(String name, String module, int port, Map<String, String> env) {
-        return new Service(name, module, port, "/actuator/health/readiness", List.of(), env);
-    }
-
-    private void add(Service service) {
-        services.put(service.name(), service);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        table.names().forEach(name -> ports.put(name, freePort()));
+        Map<String, Map<String, String>> env = Map.of(
+                "payment", Map.of("PAYMENT_MCP_ENDPOINT", "http://localhost:" + ports.get("payment-mcp") + "/mcp"),
+                "repair-orders", Map.of("REPAIR_ORDERS_MCP_ENDPOINT",
+                        "http://localhost:" + ports.get("repair-orders-mcp") + "/mcp"),
+                "parts", Map.of("PARTS_MCP_ENDPOINT", "http://localhost:" + ports.get("parts-mcp") + "/mcp"),
+                "sales", Map.of("INVENTORY_SERVICE_URL", "http://localhost:" + ports.get("inventory")),
+                "orchestrator", Map.of("PAYMENT_SERVICE_URL", "http://localhost:" + ports.get("payment"),
+                        "REPAIR_ORDERS_SERVICE_URL", "http://localhost:" + ports.get("repair-orders"),
+                        "PARTS_SERVICE_URL", "http://localhost:" + ports.get("parts"),
+                        "INVENTORY_SERVICE_URL", "http://localhost:" + ports.get("inventory"),
+                        "SALES_SERVICE_URL", "http://localhost:" + ports.get("sales"),
+                        "SERVICE_DISCOVERY_INTERVAL", "2"));
+        // a breaker opened by the test that kills an agent closes again within the test's patience
+        Map<String, List<String>> args = Map.of("orchestrator",
+                List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=3s"));
+        for (FleetTable.Service row : table.services()) {
+            List<String> serviceArgs = new ArrayList<>(row.args());
+            serviceArgs.addAll(args.getOrDefault(row.name(), List.of()));
+            services.put(row.name(), new Service(row.name(), row.module(), ports.get(row.name()), row.healthPath(),
+                    List.copyOf(serviceArgs), env.getOrDefault(row.name(), Map.of())));
+        }
     }
 
     Service service(String name) {
@@ -108,9 +91,7 @@ final class FleetProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // The agents need their MCP servers and inventory, the orchestrator discovers the agents when it starts.
-        for (List<String> wave : List.of(List.of("payment-mcp", "repair-orders-mcp", "parts-mcp", "inventory"),
-                List.of("payment", "repair-orders", "parts", "sales"), List.of("orchestrator"))) {
+        for (List<String> wave : table.waves()) {
             wave.forEach(this::start);
             wave.forEach(this::awaitHealthy);
         }
@@ -119,14 +100,14 @@ final class FleetProcesses {
     /** Starts one service's JVM. */
     void start(String name) {
         Service service = services.get(name);
-        Path jar = ROOT.resolve(service.module()).resolve("target")
+        Path jar = RepoFiles.ROOT.resolve(service.module()).resolve("target")
                 .resolve(service.module() + "-1.0.0-SNAPSHOT-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the fleet first (./mvnw package, or ./fleet test)");
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(table.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + service.port(),
                 "--server.shutdown=immediate"));
         command.addAll(service.args());
@@ -210,9 +191,5 @@ final class FleetProcesses {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static File root() {
-        return ROOT.toFile();
     }
 }
