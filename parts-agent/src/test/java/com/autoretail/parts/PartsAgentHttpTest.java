@@ -21,14 +21,6 @@ abstract class PartsAgentHttpTest extends AgentHttpTestSupport {
         STUB.agentSettings(registry);
     }
 
-    static void stopStub() {
-        STUB.stop();
-    }
-
-    static void startStubAgain() {
-        STUB.restart();
-    }
-
     int stockOf(String partNumber) {
         return execute("check_part_availability", "{\"part_number\":\"" + partNumber + "\"}")
                 .body().at("/result/stock").asInt();

@@ -24,14 +24,6 @@ abstract class PaymentAgentHttpTest extends AgentHttpTestSupport {
         STUB.agentSettings(registry);
     }
 
-    static void stopStub() {
-        STUB.stop();
-    }
-
-    static void startStubAgain() {
-        STUB.restart();
-    }
-
     /** A new pending link for a repair order; its payment_id. */
     String newLink(String repairOrderId) {
         Reply created = execute("create_payment_link", "{\"repair_order_id\":\"" + repairOrderId

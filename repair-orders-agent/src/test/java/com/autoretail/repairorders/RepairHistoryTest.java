@@ -16,8 +16,7 @@ class RepairHistoryTest extends RepairOrdersAgentHttpTest {
     @Test
     void mergesStatusChangesNotesPartsTechniciansAndPaymentsIntoOneTimeline() {
         Reply reply = execute("get_repair_history", "{\"repair_order_id\":\"1009\"}");
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().at("/metadata/source").asText()).isEqualTo("composite");
+        assertSucceeded(reply, "composite");
         JsonNode history = reply.body().path("result");
         assertThat(history.path("status").asText()).isEqualTo("completed");
         JsonNode timeline = history.path("timeline");
@@ -60,7 +59,6 @@ class RepairHistoryTest extends RepairOrdersAgentHttpTest {
 
     @Test
     void answersNotFoundForAnUnknownOrder() {
-        assertThat(execute("get_repair_history", "{\"repair_order_id\":\"99999\"}").text("error_code"))
-                .isEqualTo("NOT_FOUND");
+        assertFailed(execute("get_repair_history", "{\"repair_order_id\":\"99999\"}"), 404, "NOT_FOUND");
     }
 }

@@ -30,14 +30,6 @@ abstract class RepairOrdersAgentHttpTest extends AgentHttpTestSupport {
     @MockitoSpyBean
     RepairOrdersAgent agent;
 
-    static void stopStub() {
-        STUB.stop();
-    }
-
-    static void startStubAgain() {
-        STUB.restart();
-    }
-
     /** A new pending repair order of the seeded customer; its number. */
     String newRepairOrder() {
         Reply created = execute("create_repair_order", "{\"customer_id\":\"ambujmehra\",\"vehicle_id\":\"VEH001\","

@@ -32,13 +32,18 @@ public final class AgentTestStub {
         registry.add("server.shutdown", () -> "immediate");
     }
 
-    public void stop() {
+    /**
+     * Stops the stub, runs the checks of an agent without its MCP server, and starts the stub again on its port,
+     * with its seed data, whatever the checks did.
+     */
+    public void whileStopped(Runnable checks) {
         this.context.close();
-    }
-
-    /** Starts the stub again on its port, with its seed data. */
-    public void restart() {
-        this.context = McpStubs.start(this.stub, this.port);
+        try {
+            checks.run();
+        }
+        finally {
+            this.context = McpStubs.start(this.stub, this.port);
+        }
     }
 
 }
