@@ -1,17 +1,16 @@
 package com.autoretail.inventory;
 
+import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.autoretail.common.testsupport.TestRedis;
 import com.autoretail.common.testsupport.TestRedisKeys;
 import com.autoretail.inventory.store.InventoryStore;
 import com.autoretail.inventory.store.SeedCatalog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The agent started with {@code inventory.store=redis}: seeded into Redis, holds kept there, health shows it. */
 @SpringBootTest(classes = InventoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RedisStoreAppTest {
+class RedisStoreAppTest extends AgentHttpTestSupport {
 
     @RegisterExtension
     static final TestRedisKeys KEYS = new TestRedisKeys("test:inventory-app");
@@ -39,9 +38,6 @@ class RedisStoreAppTest {
         registry.add("server.shutdown", () -> "immediate");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     InventoryStore store;
 
@@ -50,13 +46,6 @@ class RedisStoreAppTest {
 
     @Autowired
     StringRedisTemplate redis;
-
-    HttpJson http;
-
-    @BeforeEach
-    void connect() {
-        http = new HttpJson("http://localhost:" + port);
-    }
 
     @Test
     void healthReportsRedisWithoutCredentials() {
