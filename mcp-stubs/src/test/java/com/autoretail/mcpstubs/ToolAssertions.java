@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +24,9 @@ public final class ToolAssertions {
 
     /**
      * The server lists exactly these tools, each with a description, annotations, these required
-     * parameters and these optional ones, every parameter described.
+     * parameters and these optional ones, every parameter described. Answers the tools by name.
      */
-    public static void assertTools(List<Tool> tools, Map<String, List<String>> required,
+    public static Map<String, Tool> assertTools(List<Tool> tools, Map<String, List<String>> required,
             Map<String, List<String>> optional) {
         assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrderElementsOf(required.keySet());
         for (Tool tool : tools) {
@@ -43,6 +44,16 @@ public final class ToolAssertions {
                 .allSatisfy((name, schema) -> assertThat(map(schema)).as("%s.%s", tool.name(), name)
                     .containsKeys("type", "description"));
         }
+        return byName(tools);
+    }
+
+    /** The names of the tools whose annotations give the hint, e.g. {@code ToolAnnotations::readOnlyHint}. */
+    public static List<String> hinted(Map<String, Tool> tools, Function<ToolAnnotations, Boolean> hint) {
+        return tools.values()
+            .stream()
+            .filter(tool -> Boolean.TRUE.equals(hint.apply(tool.annotations())))
+            .map(Tool::name)
+            .toList();
     }
 
     /** The values of one field across the objects of a list in a tool answer. */
