@@ -1,6 +1,7 @@
 package com.autoretail.parts;
 
 import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.autoretail.mcpstubs.testsupport.AgentTestStub;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class PartsMcpRecoveryTest extends PartsAgentHttpTest {
         String reservation = stepRequestId("reserve_part_1");
         String reserveParameters = "{\"part_numbers\":[\"1234\"],\"repair_order_id\":\"1234\"}";
 
-        STUB.whileStopped(() -> {
+        AgentTestStub.running("parts").whileStopped(() -> {
             assertUnavailableFast("get_part_details", "{\"part_number\":\"1234\"}");
 
             awaitDown();

@@ -1,5 +1,6 @@
 package com.autoretail.payment;
 
+import com.autoretail.mcpstubs.testsupport.AgentTestStub;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ class PaymentMcpRecoveryTest extends PaymentAgentHttpTest {
 
     @Test
     void answersUnavailableFastWhileTheServerIsDownAndRecoversWhenItIsBack() {
-        STUB.whileStopped(() -> {
+        AgentTestStub.running("payment").whileStopped(() -> {
             assertUnavailableFast("check_payment_status", "{\"payment_id\":\"PAY-1009A1\"}");
             awaitDown();
             assertThat(execute("validate_payment_data", "{\"repair_order_id\":\"1234\",\"amount\":100,"

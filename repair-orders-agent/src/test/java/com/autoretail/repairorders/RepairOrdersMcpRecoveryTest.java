@@ -1,5 +1,6 @@
 package com.autoretail.repairorders;
 
+import com.autoretail.mcpstubs.testsupport.AgentTestStub;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ class RepairOrdersMcpRecoveryTest extends RepairOrdersAgentHttpTest {
 
     @Test
     void answersUnavailableFastWhileTheServerIsDownAndRecoversWhenItIsBack() {
-        STUB.whileStopped(() -> {
+        AgentTestStub.running("repair-orders").whileStopped(() -> {
             assertUnavailableFast("update_repair_order_status",
                     "{\"repair_order_id\":\"1234\",\"new_status\":\"quality_check\"}");
             assertThat(execute("get_repair_history", "{\"repair_order_id\":\"1234\"}").text("error_code"))
