@@ -1,10 +1,13 @@
 package com.autoretail.mcpstubs;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -15,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Assertions on tool listings and tool answers. */
 public final class ToolAssertions {
 
+    private static final Pattern SIGNATURE = Pattern.compile("(\\w+)\\(([^;)]*)(?:;([^)]*))?\\)");
+
     private ToolAssertions() {
     }
 
@@ -23,16 +28,26 @@ public final class ToolAssertions {
     }
 
     /**
-     * The server lists exactly these tools, each with a description, annotations, these required
-     * parameters and these optional ones, every parameter described. Answers the tools by name.
+     * The server lists exactly these tools, each with a description, annotations and exactly these parameters,
+     * every one described. A tool is written as {@code name(required, parameters; optional, parameters)}, e.g.
+     * {@code "check_payment_status(; payment_id, repair_order_id)"}. Answers the tools by name.
      */
-    public static Map<String, Tool> assertTools(List<Tool> tools, Map<String, List<String>> required,
-            Map<String, List<String>> optional) {
+    public static Map<String, Tool> assertTools(List<Tool> tools, String... signatures) {
+        Map<String, List<String>> required = new HashMap<>();
+        Map<String, List<String>> optional = new HashMap<>();
+        for (String signature : signatures) {
+            Matcher parts = SIGNATURE.matcher(signature);
+            if (!parts.matches()) {
+                throw new IllegalArgumentException("Not name(required; optional): " + signature);
+            }
+            required.put(parts.group(1), parameterNames(parts.group(2)));
+            optional.put(parts.group(1), parameterNames(parts.group(3)));
+        }
         assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrderElementsOf(required.keySet());
         for (Tool tool : tools) {
             List<String> mandatory = required.get(tool.name());
             Set<String> all = new HashSet<>(mandatory);
-            all.addAll(optional.getOrDefault(tool.name(), List.of()));
+            all.addAll(optional.get(tool.name()));
             assertThat(tool.description()).as(tool.name()).isNotBlank();
             assertThat(tool.annotations()).as(tool.name()).isNotNull();
             assertThat(tool.inputSchema().type()).isEqualTo("object");
@@ -45,6 +60,10 @@ public final class ToolAssertions {
                     .containsKeys("type", "description"));
         }
         return byName(tools);
+    }
+
+    private static List<String> parameterNames(String list) {
+        return (list == null || list.isBlank()) ? List.of() : List.of(list.trim().split("\\s*,\\s*"));
     }
 
     /** The names of the tools whose annotations give the hint, e.g. {@code ToolAnnotations::readOnlyHint}. */

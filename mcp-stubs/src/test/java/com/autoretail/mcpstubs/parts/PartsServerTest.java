@@ -30,14 +30,13 @@ class PartsServerTest {
 
     @Test
     void listsEveryPartsToolWithItsParametersAndHints() {
-        Map<String, List<String>> required = Map.of("search_parts", List.of("part_name"), "check_part_availability",
-                List.of("part_number"), "get_part_details", List.of("part_number"), "reserve_parts",
-                List.of("part_numbers", "repair_order_id"), "release_reservation", List.of("reservation_id"),
-                "check_vehicle_compatibility", List.of("part_number", "vehicle_model", "vehicle_year"));
-        Map<String, List<String>> optional = Map.of("search_parts",
-                List.of("vehicle_make", "vehicle_model", "vehicle_year", "category"), "reserve_parts",
-                List.of("quantity_map"), "check_vehicle_compatibility", List.of("vehicle_make"));
-        Map<String, Tool> tools = ToolAssertions.assertTools(parts.tools(), required, optional);
+        Map<String, Tool> tools = ToolAssertions.assertTools(parts.tools(),
+                "search_parts(part_name; vehicle_make, vehicle_model, vehicle_year, category)",
+                "check_part_availability(part_number)",
+                "get_part_details(part_number)",
+                "reserve_parts(part_numbers, repair_order_id; quantity_map)",
+                "release_reservation(reservation_id)",
+                "check_vehicle_compatibility(part_number, vehicle_model, vehicle_year; vehicle_make)");
 
         List<String> reads = List.of("search_parts", "check_part_availability", "get_part_details",
                 "check_vehicle_compatibility");

@@ -25,15 +25,14 @@ class PaymentServerTest {
 
     @Test
     void listsEveryPaymentToolWithItsParametersAndHints() {
-        Map<String, List<String>> required = Map.of("create_payment_link",
-                List.of("repair_order_id", "amount", "customer_email"), "check_payment_status", List.of(),
-                "process_refund", List.of("payment_id", "amount", "reason_code"), "send_payment_notification",
-                List.of("payment_id", "channel"), "get_payment_methods", List.of("customer_id"), "cancel_payment_link",
-                List.of("payment_id"), "simulate_payment", List.of("payment_id"));
-        Map<String, List<String>> optional = Map.of("create_payment_link", List.of("currency"), "check_payment_status",
-                List.of("payment_id", "repair_order_id"), "send_payment_notification", List.of("recipient"),
-                "simulate_payment", List.of("amount"));
-        Map<String, Tool> tools = ToolAssertions.assertTools(payment.tools(), required, optional);
+        Map<String, Tool> tools = ToolAssertions.assertTools(payment.tools(),
+                "create_payment_link(repair_order_id, amount, customer_email; currency)",
+                "check_payment_status(; payment_id, repair_order_id)",
+                "process_refund(payment_id, amount, reason_code)",
+                "send_payment_notification(payment_id, channel; recipient)",
+                "get_payment_methods(customer_id)",
+                "cancel_payment_link(payment_id)",
+                "simulate_payment(payment_id; amount)");
 
         assertThat(hinted(tools, ToolAnnotations::readOnlyHint))
             .containsExactlyInAnyOrder("check_payment_status", "get_payment_methods");

@@ -27,17 +27,14 @@ class RepairOrdersServerTest {
 
     @Test
     void listsEveryRepairOrderToolWithItsParametersAndHints() {
-        Map<String, List<String>> required = Map.of("create_repair_order",
-                List.of("customer_id", "vehicle_id", "service_description"), "update_repair_order_status",
-                List.of("repair_order_id", "new_status"), "get_repair_order_details", List.of("repair_order_id"),
-                "assign_technician", List.of("repair_order_id", "technician_id"), "add_repair_notes",
-                List.of("repair_order_id", "note"), "add_part_to_repair_order",
-                List.of("repair_order_id", "part_number"),
-                "list_repair_orders", List.of());
-        Map<String, List<String>> optional = Map.of("update_repair_order_status", List.of("note"),
-                "add_part_to_repair_order", List.of("quantity", "reservation_id", "unit_price"), "list_repair_orders",
-                List.of("status", "customer_id"));
-        Map<String, Tool> tools = ToolAssertions.assertTools(orders.tools(), required, optional);
+        Map<String, Tool> tools = ToolAssertions.assertTools(orders.tools(),
+                "create_repair_order(customer_id, vehicle_id, service_description)",
+                "update_repair_order_status(repair_order_id, new_status; note)",
+                "get_repair_order_details(repair_order_id)",
+                "assign_technician(repair_order_id, technician_id)",
+                "add_repair_notes(repair_order_id, note)",
+                "add_part_to_repair_order(repair_order_id, part_number; quantity, reservation_id, unit_price)",
+                "list_repair_orders(; status, customer_id)");
 
         assertThat(hinted(tools, ToolAnnotations::readOnlyHint))
             .containsExactlyInAnyOrder("get_repair_order_details", "list_repair_orders");
