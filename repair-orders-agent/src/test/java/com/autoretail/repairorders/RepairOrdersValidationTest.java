@@ -2,7 +2,8 @@ package com.autoretail.repairorders;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -10,7 +11,7 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-/** Parameter validation by the agent: each failure answered VALIDATION_ERROR naming its field; no MCP call. */
+/** Parameter validation by the agent: each failure answered VALIDATION_ERROR naming its fields; no MCP call. */
 class RepairOrdersValidationTest extends RepairOrdersAgentHttpTest {
 
     @BeforeEach
@@ -23,31 +24,21 @@ class RepairOrdersValidationTest extends RepairOrdersAgentHttpTest {
         verify(agent, never()).callMcpTool(anyString(), any());
     }
 
-    @Test
-    void requiresEverythingANewRepairOrderNeeds() {
-        assertInvalidParameters("create_repair_order", "{}", "customer_id", "vehicle_id", "service_description");
-        assertInvalidParameters("create_repair_order",
-                "{\"customer_id\":\"\",\"vehicle_id\":\"VEH001\",\"service_description\":\"Brakes\"}", "customer_id");
-    }
-
-    @Test
-    void refusesAnUnknownStatusOrAMalformedRepairOrderNumber() {
-        assertInvalidParameters("update_repair_order_status", "{\"repair_order_id\":\"1234\",\"new_status\":\"done\"}",
-                "new_status");
-        assertInvalidParameters("update_repair_order_status",
-                "{\"repair_order_id\":\"R2D2\",\"new_status\":\"scheduled\"}", "repair_order_id");
-        assertInvalidParameters("update_repair_order_status", "{\"repair_order_id\":\"1234\"}", "new_status");
-        assertInvalidParameters("get_repair_order_details", "{\"repair_order_id\":\"12\"}", "repair_order_id");
-        assertInvalidParameters("get_repair_history", "{}", "repair_order_id");
-        assertInvalidParameters("list_repair_orders", "{\"status\":\"lost\"}", "status");
-    }
-
-    @Test
-    void refusesIncompleteTechnicianNoteAndPartRequests() {
-        assertInvalidParameters("assign_technician", "{\"repair_order_id\":\"1234\"}", "technician_id");
-        assertInvalidParameters("add_repair_notes", "{\"repair_order_id\":\"1234\",\"note\":\"\"}", "note");
-        assertInvalidParameters("add_part_to_repair_order",
-                "{\"repair_order_id\":\"1234\",\"part_number\":\"12-34\",\"quantity\":0,\"unit_price\":0}",
-                "part_number", "quantity", "unit_price");
+    @ParameterizedTest(name = "{0} {1} names {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            create_repair_order        | {}                                              | customer_id vehicle_id service_description
+            create_repair_order        | {"customer_id":"","vehicle_id":"VEH001","service_description":"Brakes"} | customer_id
+            update_repair_order_status | {"repair_order_id":"1234","new_status":"done"}  | new_status
+            update_repair_order_status | {"repair_order_id":"R2D2","new_status":"scheduled"} | repair_order_id
+            update_repair_order_status | {"repair_order_id":"1234"}                      | new_status
+            get_repair_order_details   | {"repair_order_id":"12"}                        | repair_order_id
+            get_repair_history         | {}                                              | repair_order_id
+            list_repair_orders         | {"status":"lost"}                               | status
+            assign_technician          | {"repair_order_id":"1234"}                      | technician_id
+            add_repair_notes           | {"repair_order_id":"1234","note":""}            | note
+            add_part_to_repair_order   | {"repair_order_id":"1234","part_number":"12-34","quantity":0,"unit_price":0} | part_number quantity unit_price
+            """)
+    void refusesMalformedOrMissingParameters(String operation, String parameters, String fields) {
+        assertInvalidParameters(operation, parameters, fields.split(" "));
     }
 }
