@@ -22,8 +22,7 @@ class PartsAlternativesTest extends PartsAgentHttpTest {
     void listsTheOriginalFirstThenInStockPartsOfTheSameCategoryFittingTheVehicle() {
         Reply reply = execute("get_alternative_parts",
                 "{\"part_number\":\"1234\",\"vehicle_make\":\"Toyota\",\"vehicle_model\":\"Camry\",\"vehicle_year\":2021}");
-        assertSucceeded(reply, "composite");
-        JsonNode result = reply.body().path("result");
+        JsonNode result = assertSucceeded(reply, "composite");
         assertThat(result.path("category").asText()).isEqualTo("brakes");
         assertThat(result.at("/original/name").asText()).isEqualTo("Brake Pad Set");
         assertThat(result.path("original_fits_vehicle").asBoolean()).isTrue();

@@ -11,10 +11,8 @@ class PaymentOperationsTest extends PaymentAgentHttpTest {
 
     @Test
     void createsAPaymentLinkForARepairOrderWithItsNumberAsInvoiceNumber() {
-        Reply reply = execute("create_payment_link",
-                "{\"repair_order_id\":\"1234\",\"amount\":100.0,\"currency\":\"USD\",\"customer_email\":\"ambujmehra16@gmail.com\"}");
-        assertSucceeded(reply, "mcp");
-        JsonNode link = reply.body().path("result");
+        JsonNode link = assertSucceeded(execute("create_payment_link", "{\"repair_order_id\":\"1234\",\"amount\":100.0,"
+                + "\"currency\":\"USD\",\"customer_email\":\"ambujmehra16@gmail.com\"}"), "mcp");
         assertThat(link.path("payment_id").asText()).isNotEmpty();
         assertThat(link.path("payment_link").asText()).startsWith("http");
         assertThat(link.path("invoice_number").asText()).isEqualTo("1234");

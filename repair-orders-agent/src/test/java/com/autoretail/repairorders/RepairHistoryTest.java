@@ -15,9 +15,8 @@ class RepairHistoryTest extends RepairOrdersAgentHttpTest {
 
     @Test
     void mergesStatusChangesNotesPartsTechniciansAndPaymentsIntoOneTimeline() {
-        Reply reply = execute("get_repair_history", "{\"repair_order_id\":\"1009\"}");
-        assertSucceeded(reply, "composite");
-        JsonNode history = reply.body().path("result");
+        JsonNode history = assertSucceeded(execute("get_repair_history", "{\"repair_order_id\":\"1009\"}"),
+                "composite");
         assertThat(history.path("status").asText()).isEqualTo("completed");
         JsonNode timeline = history.path("timeline");
         assertThat(timeline.findValuesAsText("type")).contains("status_change", "note", "part", "technician", "payment");

@@ -11,9 +11,7 @@ class RepairOrdersOperationsTest extends RepairOrdersAgentHttpTest {
 
     @Test
     void readsTheSeedsRepairOrder1234() {
-        Reply reply = execute("get_repair_order_details", "{\"repair_order_id\":\"1234\"}");
-        assertSucceeded(reply, "mcp");
-        JsonNode order = reply.body().path("result");
+        JsonNode order = assertSucceeded(execute("get_repair_order_details", "{\"repair_order_id\":\"1234\"}"), "mcp");
         assertThat(order.path("repair_order_id").asText()).isEqualTo("1234");
         assertThat(order.path("customer_id").asText()).isEqualTo("ambujmehra");
         assertThat(order.at("/vehicle/model").asText()).isEqualTo("Camry");

@@ -128,11 +128,12 @@ public abstract class AgentHttpTestSupport {
         assertThat(declared).as("the operations with side effects").containsExactlyInAnyOrder(changing);
     }
 
-    /** Asserts the {@code /execute} envelope of a success (200) and where its result came from. */
-    protected static void assertSucceeded(Reply reply, String source) {
+    /** Asserts the {@code /execute} envelope of a success (200) and where its result came from; answers the result. */
+    protected static JsonNode assertSucceeded(Reply reply, String source) {
         assertThat(reply.status()).as("HTTP status").isEqualTo(200);
         assertThat(reply.body().path("success").asBoolean()).isTrue();
         assertThat(reply.body().at("/metadata/source").asText()).as("metadata.source").isEqualTo(source);
+        return reply.body().path("result");
     }
 
     /** Asserts the {@code /execute} envelope of a failure: its HTTP status and error code. */
