@@ -4,7 +4,7 @@ import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,27 +15,16 @@ class InventoryAgentOperationsTest extends InventoryHttpTest {
 
     @Test
     void capabilitiesListTheFiveLocalOperationsWithSchemas() {
-        Reply capabilities = http.get("/capabilities");
-
-        assertThat(capabilities.text("service_name")).isEqualTo("inventory-agent");
-        assertThat(capabilities.text("service_key")).isEqualTo("inventory");
-        assertThat(capabilities.body().path("mcp_tools")).isEmpty();
-        Map<String, JsonNode> operations = new HashMap<>();
-        capabilities.body().path("operations").forEach(op -> operations.put(op.path("name").asText(), op));
-        assertThat(operations).containsOnlyKeys("get_inventory", "check_availability", "create_hold", "release_hold",
-                "commit_hold");
-        operations.values().forEach(op -> assertThat(op.path("source").asText()).isEqualTo("local"));
+        Map<String, JsonNode> operations = assertCapabilities("inventory-agent", "inventory", Map.of(
+                "local", List.of("get_inventory", "check_availability", "create_hold", "release_hold", "commit_hold")));
+        assertSideEffectsOnlyOf(operations, "create_hold", "release_hold", "commit_hold");
         JsonNode create = operations.get("create_hold");
-        assertThat(create.path("side_effects").asBoolean()).isTrue();
         assertThat(create.path("compensation").asText()).isEqualTo("release_hold");
         assertThat(create.at("/parameters/required").toString()).isEqualTo("[\"sku\",\"quantity\"]");
         assertThat(create.at("/parameters/properties/quantity/type").asText()).isEqualTo("integer");
         assertThat(create.at("/parameters/properties/quantity/minimum").asInt()).isEqualTo(1);
         assertThat(create.at("/parameters/properties/location/enum").toString()).contains("online", "STORE_005");
         assertThat(create.at("/parameters/properties/idempotency_key/type").asText()).isEqualTo("string");
-        assertThat(operations.get("release_hold").path("side_effects").asBoolean()).isTrue();
-        assertThat(operations.get("commit_hold").path("side_effects").asBoolean()).isTrue();
-        assertThat(operations.get("get_inventory").path("side_effects").asBoolean()).isFalse();
         assertThat(operations.get("check_availability").at("/parameters/required").toString())
                 .isEqualTo("[\"sku\",\"quantity\"]");
     }
@@ -60,11 +49,8 @@ class InventoryAgentOperationsTest extends InventoryHttpTest {
         Reply sku = execute(newId(), "get_inventory", Map.of("sku", "SKU999999"));
         Reply hold = execute(newId(), "release_hold", Map.of("hold_id", "hold-unknown"));
 
-        for (Reply reply : new Reply[] {sku, hold}) {
-            assertThat(reply.status()).isEqualTo(404);
-            assertThat(reply.body().path("success").asBoolean()).isFalse();
-            assertThat(reply.text("error_code")).isEqualTo("NOT_FOUND");
-        }
+        assertFailed(sku, 404, "NOT_FOUND");
+        assertFailed(hold, 404, "NOT_FOUND");
         assertThat(sku.text("error")).isEqualTo("Unknown SKU SKU999999");
     }
 
@@ -72,8 +58,7 @@ class InventoryAgentOperationsTest extends InventoryHttpTest {
     void shortStockIsAConflict() {
         Reply reply = execute(newId(), "create_hold", Map.of("sku", "SKU000021", "quantity", 10000));
 
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.text("error_code")).isEqualTo("CONFLICT");
+        assertFailed(reply, 409, "CONFLICT");
         assertThat(reply.text("error")).contains("Not enough stock of SKU000021");
         assertThat(reply.body().at("/result/requested_quantity").asInt()).isEqualTo(10000);
     }
@@ -84,8 +69,7 @@ class InventoryAgentOperationsTest extends InventoryHttpTest {
                 Map.of("sku", "SKU000021", "quantity", 0, "location", "STORE_999", "ttl", 1.5));
         Reply missing = execute(newId(), "check_availability", Map.of("sku", "SKU000021"));
 
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
+        assertFailed(reply, 400, "VALIDATION_ERROR");
         assertThat(reply.body().at("/result/errors").findValuesAsText("field"))
                 .containsExactly("location", "quantity", "ttl");
         assertThat(missing.status()).isEqualTo(400);
@@ -115,8 +99,7 @@ class InventoryAgentOperationsTest extends InventoryHttpTest {
         assertThat(sameKey.body().at("/result/hold_id").asText()).isEqualTo(holdId);
         assertThat(commit.body().at("/result/hold_id").asText()).isEqualTo(holdId);
         assertThat(commit.body().at("/result/status").asText()).isEqualTo("committed");
-        assertThat(release.status()).isEqualTo(409);
-        assertThat(release.text("error_code")).isEqualTo("CONFLICT");
+        assertFailed(release, 409, "CONFLICT");
         assertThat(onlineStock("SKU000022")).isEqualTo(before - 2);
     }
 

@@ -1,12 +1,11 @@
 package com.autoretail.inventory;
 
+import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -19,19 +18,9 @@ import java.util.Map;
  */
 @SpringBootTest(classes = InventoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"inventory.reaper-interval=100ms", "server.shutdown=immediate"})
-abstract class InventoryHttpTest {
+abstract class InventoryHttpTest extends AgentHttpTestSupport {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    HttpJson http;
-
-    @BeforeEach
-    void connect() {
-        http = new HttpJson("http://localhost:" + port);
-    }
 
     Reply hold(Map<String, Object> body, String idempotencyKey) {
         HttpRequest.Builder request = http.request("/hold").header("Content-Type", "application/json")
@@ -40,11 +29,6 @@ abstract class InventoryHttpTest {
             request.header("X-Idempotency-Key", idempotencyKey);
         }
         return http.send(request);
-    }
-
-    Reply execute(String requestId, String operation, Map<String, Object> parameters) {
-        return http.post("/execute", HttpJson.json(
-                Map.of("request_id", requestId, "operation", operation, "parameters", parameters)));
     }
 
     int onlineStock(String sku) {

@@ -1,26 +1,21 @@
 package com.autoretail.inventory;
 
+import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.autoretail.common.testsupport.TestRedis;
+import com.autoretail.common.testsupport.TestRedisKeys;
 import com.autoretail.inventory.store.InventoryStore;
 import com.autoretail.inventory.store.SeedCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The agent started with {@code inventory.store=redis}: seeded into Redis, holds kept there, health shows it. */
 @SpringBootTest(classes = InventoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RedisStoreAppTest {
+class RedisStoreAppTest extends AgentHttpTestSupport {
 
-    private static final String PREFIX = "test:inventory-app:" + UUID.randomUUID() + ":";
+    @RegisterExtension
+    static final TestRedisKeys KEYS = new TestRedisKeys("test:inventory-app");
+    private static final String PREFIX = KEYS.prefix();
 
     @DynamicPropertySource
     static void redisStore(DynamicPropertyRegistry registry) {
@@ -41,9 +38,6 @@ class RedisStoreAppTest {
         registry.add("server.shutdown", () -> "immediate");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     InventoryStore store;
 
@@ -52,31 +46,6 @@ class RedisStoreAppTest {
 
     @Autowired
     StringRedisTemplate redis;
-
-    HttpJson http;
-
-    @BeforeEach
-    void connect() {
-        http = new HttpJson("http://localhost:" + port);
-    }
-
-    @AfterAll
-    static void deleteKeys() {
-        LettuceConnectionFactory connections = TestRedis.connectionFactory();
-        try {
-            StringRedisTemplate template = new StringRedisTemplate(connections);
-            List<String> keys = new ArrayList<>();
-            try (Cursor<String> cursor = template.scan(ScanOptions.scanOptions().match(PREFIX + "*").count(1000)
-                    .build())) {
-                cursor.forEachRemaining(keys::add);
-            }
-            if (!keys.isEmpty()) {
-                template.delete(keys);
-            }
-        } finally {
-            connections.destroy();
-        }
-    }
 
     @Test
     void healthReportsRedisWithoutCredentials() {

@@ -22,9 +22,7 @@ class PartsAlternativesTest extends PartsAgentHttpTest {
     void listsTheOriginalFirstThenInStockPartsOfTheSameCategoryFittingTheVehicle() {
         Reply reply = execute("get_alternative_parts",
                 "{\"part_number\":\"1234\",\"vehicle_make\":\"Toyota\",\"vehicle_model\":\"Camry\",\"vehicle_year\":2021}");
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().at("/metadata/source").asText()).isEqualTo("composite");
-        JsonNode result = reply.body().path("result");
+        JsonNode result = assertSucceeded(reply, "composite");
         assertThat(result.path("category").asText()).isEqualTo("brakes");
         assertThat(result.at("/original/name").asText()).isEqualTo("Brake Pad Set");
         assertThat(result.path("original_fits_vehicle").asBoolean()).isTrue();
@@ -68,7 +66,6 @@ class PartsAlternativesTest extends PartsAgentHttpTest {
     @Test
     void answersNotFoundForAnUnknownPart() {
         Reply reply = execute("get_alternative_parts", "{\"part_number\":\"NOPE404\"}");
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.text("error_code")).isEqualTo("NOT_FOUND");
+        assertFailed(reply, 404, "NOT_FOUND");
     }
 }

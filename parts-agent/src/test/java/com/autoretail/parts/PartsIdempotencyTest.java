@@ -3,8 +3,6 @@ package com.autoretail.parts;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import org.junit.jupiter.api.Test;
 
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reservation is a side effect: the same request_id twice reserves once and replays the first answer. */
@@ -12,37 +10,30 @@ class PartsIdempotencyTest extends PartsAgentHttpTest {
 
     @Test
     void reservesOnceWhenTheSameRequestIsSentTwice() {
-        String requestId = "wf_" + UUID.randomUUID() + ":reserve_part_1";
-        String parameters = "{\"part_numbers\":[\"BRK2211\"],\"repair_order_id\":\"1234\",\"quantity_map\":{\"BRK2211\":1}}";
         int before = stockOf("BRK2211");
 
-        Reply first = execute(requestId, "reserve_parts", parameters);
-        Reply second = execute(requestId, "reserve_parts", parameters);
+        Reply first = executeTwice(stepRequestId("reserve_part_1"), "reserve_parts",
+                "{\"part_numbers\":[\"BRK2211\"],\"repair_order_id\":\"1234\",\"quantity_map\":{\"BRK2211\":1}}");
 
         assertThat(first.status()).isEqualTo(200);
-        assertThat(second.status()).isEqualTo(200);
-        assertThat(first.body().at("/metadata/replayed").asBoolean()).isFalse();
-        assertThat(second.body().at("/metadata/replayed").asBoolean()).isTrue();
-        assertThat(second.body().at("/result/reservation_id").asText())
-                .isEqualTo(first.body().at("/result/reservation_id").asText());
+        assertThat(first.body().at("/result/reservation_id").asText()).isNotEmpty();
         assertThat(stockOf("BRK2211")).as("one reservation").isEqualTo(before - 1);
     }
 
     @Test
     void refusesTheSameRequestIdForAnotherOperation() {
-        String requestId = "wf_" + UUID.randomUUID() + ":reserve_part_1";
+        String requestId = stepRequestId("reserve_part_1");
         Reply reserved = execute(requestId, "reserve_parts", "{\"part_numbers\":[\"FLT3301\"],\"repair_order_id\":\"1234\"}");
         assertThat(reserved.status()).isEqualTo(200);
         String reservationId = reserved.body().at("/result/reservation_id").asText();
 
         Reply reused = execute(requestId, "release_reservation", "{\"reservation_id\":\"" + reservationId + "\"}");
-        assertThat(reused.status()).isEqualTo(409);
-        assertThat(reused.text("error_code")).isEqualTo("CONFLICT");
+        assertFailed(reused, 409, "CONFLICT");
     }
 
     @Test
     void neverReplaysAReadOnlyOperation() {
-        String requestId = "wf_" + UUID.randomUUID() + ":check_1";
+        String requestId = stepRequestId("check_1");
         execute(requestId, "check_part_availability", "{\"part_number\":\"1234\"}");
         Reply again = execute(requestId, "check_part_availability", "{\"part_number\":\"1234\"}");
         assertThat(again.status()).isEqualTo(200);

@@ -1,13 +1,10 @@
 package com.autoretail.parts;
 
 import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.autoretail.mcpstubs.testsupport.AgentTestStub;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The parts MCP server goes away mid-test: the agent answers UPSTREAM_UNAVAILABLE at once, reports DOWN, keeps its
@@ -16,27 +13,16 @@ import static org.awaitility.Awaitility.await;
  */
 class PartsMcpRecoveryTest extends PartsAgentHttpTest {
 
-    private static final double FAST_SECONDS = 3.0;
-
-    private static double secondsSince(long start) {
-        return (System.nanoTime() - start) / 1e9;
-    }
-
     @Test
     void answersUnavailableFastWhileTheServerIsDownAndRecoversWhenItIsBack() {
         assertThat(execute("get_part_details", "{\"part_number\":\"1234\"}").status()).isEqualTo(200);
-        String reservation = "wf_" + UUID.randomUUID() + ":reserve_part_1";
+        String reservation = stepRequestId("reserve_part_1");
         String reserveParameters = "{\"part_numbers\":[\"1234\"],\"repair_order_id\":\"1234\"}";
 
-        stopStub();
-        try {
-            long start = System.nanoTime();
-            Reply down = execute("get_part_details", "{\"part_number\":\"1234\"}");
-            assertThat(secondsSince(start)).isLessThan(FAST_SECONDS);
-            assertThat(down.status()).isEqualTo(503);
-            assertThat(down.text("error_code")).isEqualTo("UPSTREAM_UNAVAILABLE");
+        AgentTestStub.running("parts").whileStopped(() -> {
+            assertUnavailableFast("get_part_details", "{\"part_number\":\"1234\"}");
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/health").status() == 503);
+            awaitDown();
             assertThat(http.get("/health").body().at("/dependencies/mcp/status").asText()).isEqualTo("DOWN");
             assertThat(http.get("/capabilities").body().path("mcp_tools")).as("the last known tools stay").hasSize(6);
             assertThat(execute("validate_part_number", "{\"part_number\":\"1234\"}").status())
@@ -49,14 +35,9 @@ class PartsMcpRecoveryTest extends PartsAgentHttpTest {
             for (int i = 0; i < 5; i++) {
                 execute("check_part_availability", "{\"part_number\":\"1234\"}");
             }
-            start = System.nanoTime();
-            Reply open = execute("check_part_availability", "{\"part_number\":\"1234\"}");
-            assertThat(secondsSince(start)).isLessThan(FAST_SECONDS);
-            assertThat(open.text("error_code")).isEqualTo("UPSTREAM_UNAVAILABLE");
+            Reply open = assertUnavailableFast("check_part_availability", "{\"part_number\":\"1234\"}");
             assertThat(open.text("error")).contains("circuit breaker open");
-        } finally {
-            startStubAgain();
-        }
+        });
 
         awaitHealthy();
         assertThat(execute("get_part_details", "{\"part_number\":\"1234\"}").status()).isEqualTo(200);

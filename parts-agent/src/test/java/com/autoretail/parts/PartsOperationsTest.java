@@ -12,9 +12,7 @@ class PartsOperationsTest extends PartsAgentHttpTest {
     void searchesPartsForAVehicle() {
         Reply reply = execute("search_parts",
                 "{\"part_name\":\"brake pads\",\"vehicle_make\":\"Toyota\",\"vehicle_model\":\"Camry\",\"vehicle_year\":2021}");
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().path("success").asBoolean()).isTrue();
-        assertThat(reply.body().at("/metadata/source").asText()).isEqualTo("mcp");
+        assertSucceeded(reply, "mcp");
         assertThat(reply.body().at("/result/parts").findValuesAsText("part_number")).contains("1234")
                 .doesNotContain("BRK2201");
     }
@@ -36,8 +34,7 @@ class PartsOperationsTest extends PartsAgentHttpTest {
     @Test
     void answersNotFoundForAnUnknownPart() {
         Reply reply = execute("get_part_details", "{\"part_number\":\"ZZZ9999\"}");
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.text("error_code")).isEqualTo("NOT_FOUND");
+        assertFailed(reply, 404, "NOT_FOUND");
     }
 
     @Test
@@ -65,8 +62,7 @@ class PartsOperationsTest extends PartsAgentHttpTest {
     @Test
     void refusesToReserveAPartOutOfStockWithTheShortages() {
         Reply reply = execute("reserve_parts", "{\"part_numbers\":[\"BRK2240\"],\"repair_order_id\":\"1234\"}");
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.text("error_code")).isEqualTo("CONFLICT");
+        assertFailed(reply, 409, "CONFLICT");
         assertThat(reply.body().at("/result/shortages").toString()).contains("BRK2240");
     }
 
@@ -86,8 +82,7 @@ class PartsOperationsTest extends PartsAgentHttpTest {
     @Test
     void validatesPartNumbersLocallyNamingEveryProblem() {
         Reply valid = execute("validate_part_number", "{\"part_number\":\"brk2201\"}");
-        assertThat(valid.status()).isEqualTo(200);
-        assertThat(valid.body().at("/metadata/source").asText()).isEqualTo("local");
+        assertSucceeded(valid, "local");
         assertThat(valid.body().at("/result/valid").asBoolean()).isTrue();
         assertThat(valid.body().at("/result/normalized").asText()).isEqualTo("BRK2201");
         assertThat(valid.body().at("/result/errors")).isEmpty();

@@ -2,10 +2,8 @@ package com.autoretail.payment;
 
 import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson.Reply;
-import com.autoretail.mcpstubs.testsupport.AgentTestStub;
+import com.autoretail.mcpstubs.testsupport.StubMcpServer;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,23 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * class extending this one: they share one Spring context, and the stub runs until the JVM ends (a test may stop
  * it and start it again on the same port).
  */
+@StubMcpServer("payment")
 @SpringBootTest(classes = PaymentAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PaymentAgentHttpTest extends AgentHttpTestSupport {
-
-    static final AgentTestStub STUB = new AgentTestStub("payment");
-
-    @DynamicPropertySource
-    static void agentSettings(DynamicPropertyRegistry registry) {
-        STUB.agentSettings(registry);
-    }
-
-    static void stopStub() {
-        STUB.stop();
-    }
-
-    static void startStubAgain() {
-        STUB.restart();
-    }
 
     /** A new pending link for a repair order; its payment_id. */
     String newLink(String repairOrderId) {

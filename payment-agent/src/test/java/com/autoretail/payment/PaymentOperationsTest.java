@@ -11,11 +11,8 @@ class PaymentOperationsTest extends PaymentAgentHttpTest {
 
     @Test
     void createsAPaymentLinkForARepairOrderWithItsNumberAsInvoiceNumber() {
-        Reply reply = execute("create_payment_link",
-                "{\"repair_order_id\":\"1234\",\"amount\":100.0,\"currency\":\"USD\",\"customer_email\":\"ambujmehra16@gmail.com\"}");
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().at("/metadata/source").asText()).isEqualTo("mcp");
-        JsonNode link = reply.body().path("result");
+        JsonNode link = assertSucceeded(execute("create_payment_link", "{\"repair_order_id\":\"1234\",\"amount\":100.0,"
+                + "\"currency\":\"USD\",\"customer_email\":\"ambujmehra16@gmail.com\"}"), "mcp");
         assertThat(link.path("payment_id").asText()).isNotEmpty();
         assertThat(link.path("payment_link").asText()).startsWith("http");
         assertThat(link.path("invoice_number").asText()).isEqualTo("1234");
@@ -37,8 +34,7 @@ class PaymentOperationsTest extends PaymentAgentHttpTest {
         assertThat(byRepairOrder.body().at("/result/payment_count").asInt()).isPositive();
 
         Reply unknown = execute("check_payment_status", "{\"payment_id\":\"PAY-NOPE\"}");
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.text("error_code")).isEqualTo("NOT_FOUND");
+        assertFailed(unknown, 404, "NOT_FOUND");
     }
 
     @Test
@@ -55,8 +51,7 @@ class PaymentOperationsTest extends PaymentAgentHttpTest {
 
         Reply tooMuch = execute("process_refund",
                 "{\"payment_id\":\"" + paymentId + "\",\"amount\":500,\"reason_code\":\"overcharge\"}");
-        assertThat(tooMuch.status()).isEqualTo(409);
-        assertThat(tooMuch.text("error_code")).isEqualTo("CONFLICT");
+        assertFailed(tooMuch, 409, "CONFLICT");
         assertThat(tooMuch.body().at("/result/refundable_amount").decimalValue()).isEqualByComparingTo("74.50");
     }
 
@@ -85,16 +80,14 @@ class PaymentOperationsTest extends PaymentAgentHttpTest {
                 .body().at("/result/status").asText()).isEqualTo("cancelled");
 
         Reply paidLink = execute("cancel_payment_link", "{\"payment_id\":\"PAY-1010B2\"}");
-        assertThat(paidLink.status()).isEqualTo(409);
-        assertThat(paidLink.text("error_code")).isEqualTo("CONFLICT");
+        assertFailed(paidLink, 409, "CONFLICT");
     }
 
     @Test
     void validatesPaymentDataLocallyReturningEveryError() {
         Reply valid = execute("validate_payment_data",
                 "{\"repair_order_id\":\"RO-1234\",\"amount\":100.0,\"currency\":\"USD\",\"customer_email\":\"ambujmehra16@gmail.com\"}");
-        assertThat(valid.status()).isEqualTo(200);
-        assertThat(valid.body().at("/metadata/source").asText()).isEqualTo("local");
+        assertSucceeded(valid, "local");
         assertThat(valid.body().at("/result/valid").asBoolean()).isTrue();
         assertThat(valid.body().at("/result/errors")).isEmpty();
 

@@ -15,10 +15,8 @@ class RepairHistoryTest extends RepairOrdersAgentHttpTest {
 
     @Test
     void mergesStatusChangesNotesPartsTechniciansAndPaymentsIntoOneTimeline() {
-        Reply reply = execute("get_repair_history", "{\"repair_order_id\":\"1009\"}");
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().at("/metadata/source").asText()).isEqualTo("composite");
-        JsonNode history = reply.body().path("result");
+        JsonNode history = assertSucceeded(execute("get_repair_history", "{\"repair_order_id\":\"1009\"}"),
+                "composite");
         assertThat(history.path("status").asText()).isEqualTo("completed");
         JsonNode timeline = history.path("timeline");
         assertThat(timeline.findValuesAsText("type")).contains("status_change", "note", "part", "technician", "payment");
@@ -60,7 +58,6 @@ class RepairHistoryTest extends RepairOrdersAgentHttpTest {
 
     @Test
     void answersNotFoundForAnUnknownOrder() {
-        assertThat(execute("get_repair_history", "{\"repair_order_id\":\"99999\"}").text("error_code"))
-                .isEqualTo("NOT_FOUND");
+        assertFailed(execute("get_repair_history", "{\"repair_order_id\":\"99999\"}"), 404, "NOT_FOUND");
     }
 }

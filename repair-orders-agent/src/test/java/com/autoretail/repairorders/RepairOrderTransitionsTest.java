@@ -29,8 +29,7 @@ class RepairOrderTransitionsTest extends RepairOrdersAgentHttpTest {
         Reply reply = execute("update_repair_order_status",
                 "{\"repair_order_id\":\"" + repairOrderId + "\",\"new_status\":\"completed\"}");
 
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.text("error_code")).isEqualTo("CONFLICT");
+        assertFailed(reply, 409, "CONFLICT");
         assertThat(reply.text("error")).contains("cannot move from pending to completed");
         assertThat(reply.body().at("/result/current_status").asText()).isEqualTo("pending");
         assertThat(reply.body().at("/result/requested_status").asText()).isEqualTo("completed");
@@ -55,8 +54,7 @@ class RepairOrderTransitionsTest extends RepairOrdersAgentHttpTest {
     void validatesATransitionFromAGivenStatusLocally() {
         Reply valid = execute("validate_repair_order_transition",
                 "{\"current_status\":\"quality_check\",\"new_status\":\"customer_approval\"}");
-        assertThat(valid.status()).isEqualTo(200);
-        assertThat(valid.body().at("/metadata/source").asText()).isEqualTo("local");
+        assertSucceeded(valid, "local");
         assertThat(valid.body().at("/result/valid").asBoolean()).isTrue();
         assertThat(valid.body().at("/result/allowed_transitions").toString())
                 .isEqualTo("[\"customer_approval\",\"in_progress\"]");
@@ -81,15 +79,13 @@ class RepairOrderTransitionsTest extends RepairOrdersAgentHttpTest {
 
         Reply unknown = execute("validate_repair_order_transition",
                 "{\"repair_order_id\":\"99999\",\"new_status\":\"scheduled\"}");
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.text("error_code")).isEqualTo("NOT_FOUND");
+        assertFailed(unknown, 404, "NOT_FOUND");
     }
 
     @Test
     void needsACurrentStatusOrARepairOrderToValidate() {
         Reply reply = execute("validate_repair_order_transition", "{\"new_status\":\"scheduled\"}");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
+        assertFailed(reply, 400, "VALIDATION_ERROR");
         assertThat(reply.body().at("/result/errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("current_status", "repair_order_id");
 

@@ -2,11 +2,9 @@ package com.autoretail.repairorders;
 
 import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson.Reply;
-import com.autoretail.mcpstubs.testsupport.AgentTestStub;
+import com.autoretail.mcpstubs.testsupport.StubMcpServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,26 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it and start it again on the same port). The agent is a Mockito spy, so that a test can tell which MCP tools it
  * called.
  */
+@StubMcpServer("repair-orders")
 @SpringBootTest(classes = RepairOrdersAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class RepairOrdersAgentHttpTest extends AgentHttpTestSupport {
 
-    static final AgentTestStub STUB = new AgentTestStub("repair-orders");
-
-    @DynamicPropertySource
-    static void agentSettings(DynamicPropertyRegistry registry) {
-        STUB.agentSettings(registry);
-    }
-
     @MockitoSpyBean
     RepairOrdersAgent agent;
-
-    static void stopStub() {
-        STUB.stop();
-    }
-
-    static void startStubAgain() {
-        STUB.restart();
-    }
 
     /** A new pending repair order of the seeded customer; its number. */
     String newRepairOrder() {

@@ -11,10 +11,7 @@ class RepairOrdersOperationsTest extends RepairOrdersAgentHttpTest {
 
     @Test
     void readsTheSeedsRepairOrder1234() {
-        Reply reply = execute("get_repair_order_details", "{\"repair_order_id\":\"1234\"}");
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().at("/metadata/source").asText()).isEqualTo("mcp");
-        JsonNode order = reply.body().path("result");
+        JsonNode order = assertSucceeded(execute("get_repair_order_details", "{\"repair_order_id\":\"1234\"}"), "mcp");
         assertThat(order.path("repair_order_id").asText()).isEqualTo("1234");
         assertThat(order.path("customer_id").asText()).isEqualTo("ambujmehra");
         assertThat(order.at("/vehicle/model").asText()).isEqualTo("Camry");
@@ -23,8 +20,7 @@ class RepairOrdersOperationsTest extends RepairOrdersAgentHttpTest {
     @Test
     void answersNotFoundForAnUnknownRepairOrder() {
         Reply reply = execute("get_repair_order_details", "{\"repair_order_id\":\"99999\"}");
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.text("error_code")).isEqualTo("NOT_FOUND");
+        assertFailed(reply, 404, "NOT_FOUND");
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.autoretail.common.agent;
 
 import com.autoretail.common.fixture.TestAgent;
 import com.autoretail.common.fixture.TestMcpServer;
-import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AgentContractTest extends AgentHttpTest {
-
-    private Reply execute(String operation, Map<String, Object> parameters) {
-        return http.post("/execute", HttpJson.json(Map.of("operation", operation, "parameters", parameters)));
-    }
-
-    private Reply execute(String requestId, String operation, Map<String, Object> parameters) {
-        return http.post("/execute", HttpJson.json(
-                Map.of("request_id", requestId, "operation", operation, "parameters", parameters)));
-    }
 
     @Test
     void healthReportsTheMcpServerWithItsTools() {
@@ -55,24 +44,14 @@ class AgentContractTest extends AgentHttpTest {
 
     @Test
     void capabilitiesListDiscoveredAndLocalOperationsWithSchemas() {
-        Reply capabilities = http.get("/capabilities");
-
-        assertThat(capabilities.status()).isEqualTo(200);
-        assertThat(capabilities.text("service_name")).isEqualTo("test-agent");
-        assertThat(capabilities.text("service_key")).isEqualTo("test");
-        Map<String, JsonNode> operations = new java.util.HashMap<>();
-        capabilities.body().path("operations").forEach(op -> operations.put(op.path("name").asText(), op));
-        assertThat(operations).containsOnlyKeys("lookup_item", "reserve_item", "broken_tool", "add_numbers",
-                "slow_job", "explode");
+        Map<String, JsonNode> operations = assertCapabilities("test-agent", "test", Map.of(
+                "mcp", List.of("lookup_item", "reserve_item", "broken_tool"),
+                "local", List.of("add_numbers", "slow_job", "explode")));
         JsonNode reserve = operations.get("reserve_item");
-        assertThat(reserve.path("source").asText()).isEqualTo("mcp");
         assertThat(reserve.path("side_effects").asBoolean()).isTrue();
         assertThat(reserve.path("compensation").asText()).isEqualTo("release_item");
         assertThat(reserve.at("/parameters/required").toString()).contains("sku", "quantity");
         assertThat(operations.get("lookup_item").path("side_effects").asBoolean()).isFalse();
-        assertThat(operations.get("add_numbers").path("source").asText()).isEqualTo("local");
-        assertThat(StreamSupport.stream(capabilities.body().path("mcp_tools").spliterator(), false)
-                .map(JsonNode::asText)).containsExactlyInAnyOrder("lookup_item", "reserve_item", "broken_tool");
     }
 
     @Test

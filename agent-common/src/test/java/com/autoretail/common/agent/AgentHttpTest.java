@@ -2,11 +2,9 @@ package com.autoretail.common.agent;
 
 import com.autoretail.common.fixture.TestAgentApp;
 import com.autoretail.common.fixture.TestMcpServer;
-import com.autoretail.common.testsupport.HttpJson;
-import org.junit.jupiter.api.BeforeEach;
+import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,32 +15,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability(metrics = false)
 @SpringBootTest(classes = TestAgentApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AgentHttpTest {
+abstract class AgentHttpTest extends AgentHttpTestSupport {
 
     static final ConfigurableApplicationContext mcpServer = TestMcpServer.start(0);
 
     @DynamicPropertySource
     static void agentSettings(DynamicPropertyRegistry registry) {
         String port = mcpServer.getEnvironment().getProperty("local.server.port");
-        registry.add("agent.mcp.endpoint", () -> "http://localhost:" + port + "/mcp");
+        mcpAgentSettings(registry, () -> "http://localhost:" + port + "/mcp");
         registry.add("agent.mcp.headers.[X-User-Id]", () -> "ambujmehra");
-        registry.add("agent.mcp.monitor-interval", () -> "200ms");
-        registry.add("spring.ai.mcp.server.enabled", () -> "false");
-        registry.add("server.shutdown", () -> "immediate");
         registry.add("management.tracing.sampling.probability", () -> "1.0");
         registry.add("resilience4j.retry.instances.agent-callback.wait-duration", () -> "100ms");
-    }
-
-    @LocalServerPort
-    int port;
-
-    HttpJson http;
-
-    @BeforeEach
-    void connect() throws InterruptedException {
-        http = new HttpJson("http://localhost:" + port);
-        for (int i = 0; i < 100 && http.get("/health").status() != 200; i++) {
-            Thread.sleep(100);
-        }
     }
 }

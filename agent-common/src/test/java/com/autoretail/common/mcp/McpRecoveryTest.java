@@ -2,6 +2,7 @@ package com.autoretail.common.mcp;
 
 import com.autoretail.common.fixture.TestAgentApp;
 import com.autoretail.common.fixture.TestMcpServer;
+import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -31,11 +32,7 @@ class McpRecoveryTest {
 
     @DynamicPropertySource
     static void agentSettings(DynamicPropertyRegistry registry) {
-        registry.add("agent.mcp.endpoint", () -> "http://localhost:" + MCP_PORT + "/mcp");
-        registry.add("agent.mcp.monitor-interval", () -> "200ms");
-        registry.add("agent.mcp.connect-timeout", () -> "2s");
-        registry.add("spring.ai.mcp.server.enabled", () -> "false");
-        registry.add("server.shutdown", () -> "immediate");
+        AgentHttpTestSupport.mcpAgentSettings(registry, () -> "http://localhost:" + MCP_PORT + "/mcp");
     }
 
     @LocalServerPort

@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 
 import com.autoretail.mcpstubs.parts.Reservation.ReservedPart;
 import com.autoretail.mcpstubs.parts.Reservation.Status;
-import com.autoretail.mcpstubs.server.ErrorCode;
 import com.autoretail.mcpstubs.server.StubException;
+import com.autoretail.mcpstubs.server.ToolErrorCode;
 
 /**
  * The parts catalogue with its stock and reservations, in memory. Every read and change holds the
@@ -90,7 +90,7 @@ final class PartsCatalogue {
         expireDue();
         List<String> unknown = quantities.keySet().stream().filter(number -> !this.parts.containsKey(number)).toList();
         if (!unknown.isEmpty()) {
-            throw new StubException(ErrorCode.NOT_FOUND, "part " + String.join(", ", unknown) + " not found",
+            throw new StubException(ToolErrorCode.NOT_FOUND, "part " + String.join(", ", unknown) + " not found",
                     Map.of("entity", "part", "id", unknown.get(0), "part_numbers", unknown));
         }
         List<Map<String, Object>> shortages = new ArrayList<>();

@@ -3,12 +3,11 @@ package com.autoretail.mcpstubs.parts;
 import java.time.Clock;
 
 import com.autoretail.mcpstubs.StubsProperties;
-import com.autoretail.mcpstubs.server.StubJson;
+import com.autoretail.mcpstubs.server.SeedFiles;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ResourceLoader;
 
 /** The parts stub; present only in the process started with {@code --stub=parts}. */
 @Configuration(proxyBeanMethods = false)
@@ -16,9 +15,8 @@ import org.springframework.core.io.ResourceLoader;
 class PartsConfiguration {
 
     @Bean
-    PartsCatalogue partsCatalogue(StubsProperties properties, ResourceLoader resources, Clock clock) {
-        PartsCatalogue.Seed seed = StubJson.read(resources, properties.data().parts(), PartsCatalogue.Seed.class);
-        return new PartsCatalogue(seed, clock, properties.parts().reservationTtl());
+    PartsCatalogue partsCatalogue(SeedFiles seeds, StubsProperties properties, Clock clock) {
+        return new PartsCatalogue(seeds.parts(PartsCatalogue.Seed.class), clock, properties.parts().reservationTtl());
     }
 
     @Bean

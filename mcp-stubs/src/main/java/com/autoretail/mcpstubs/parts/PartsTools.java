@@ -24,11 +24,11 @@ import com.autoretail.mcpstubs.parts.PartViews.Reserved;
 import com.autoretail.mcpstubs.parts.PartViews.Search;
 import com.autoretail.mcpstubs.parts.PartViews.SearchCriteria;
 import com.autoretail.mcpstubs.parts.PartViews.Vehicle;
-import com.autoretail.mcpstubs.server.ErrorCode;
 import com.autoretail.mcpstubs.server.RepairOrderNumbers;
 import com.autoretail.mcpstubs.server.Require;
 import com.autoretail.mcpstubs.server.StubException;
 import com.autoretail.mcpstubs.server.StubTools;
+import com.autoretail.mcpstubs.server.ToolErrorCode;
 import com.autoretail.mcpstubs.server.ToolResults;
 
 /**
@@ -129,7 +129,7 @@ class PartsTools implements StubTools {
             quantity_map.forEach((number, quantity) -> {
                 String key = partNumber(number, "quantity_map");
                 if (!quantities.containsKey(key)) {
-                    throw new StubException(ErrorCode.VALIDATION_ERROR, "quantity_map names part " + key
+                    throw new StubException(ToolErrorCode.VALIDATION_ERROR, "quantity_map names part " + key
                             + " that is not in part_numbers", Map.of("field", "quantity_map", "part_number", key));
                 }
                 quantities.put(key, quantity(key, quantity));
@@ -200,7 +200,7 @@ class PartsTools implements StubTools {
         }
         int newest = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).getYear() + 1;
         if (year < OLDEST_MODEL_YEAR || year > newest) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, "vehicle_year must be between " + OLDEST_MODEL_YEAR
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR, "vehicle_year must be between " + OLDEST_MODEL_YEAR
                     + " and " + newest + ", was " + year, Map.of("field", "vehicle_year", "value", year));
         }
         return year;
@@ -209,7 +209,7 @@ class PartsTools implements StubTools {
     private static String partNumber(String value, String field) {
         String number = Require.text(value, field).toUpperCase(Locale.ROOT);
         if (!PART_NUMBER.matcher(number).matches()) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR,
                     field + " must hold part numbers of 1 to 20 letters or digits, was " + value,
                     Map.of("field", field, "value", value));
         }
@@ -227,7 +227,7 @@ class PartsTools implements StubTools {
         catch (NumberFormatException | ArithmeticException ex) {
             // refused below
         }
-        throw new StubException(ErrorCode.VALIDATION_ERROR, "quantity_map." + partNumber
+        throw new StubException(ToolErrorCode.VALIDATION_ERROR, "quantity_map." + partNumber
                 + " must be a whole number of at least 1, was " + value,
                 Map.of("field", "quantity_map", "part_number", partNumber, "value", String.valueOf(value)));
     }

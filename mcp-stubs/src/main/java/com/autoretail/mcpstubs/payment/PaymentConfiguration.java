@@ -3,12 +3,11 @@ package com.autoretail.mcpstubs.payment;
 import java.time.Clock;
 
 import com.autoretail.mcpstubs.StubsProperties;
-import com.autoretail.mcpstubs.server.StubJson;
+import com.autoretail.mcpstubs.server.SeedFiles;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ResourceLoader;
 
 /** The payment stub; present only in the process started with {@code --stub=payment}. */
 @Configuration(proxyBeanMethods = false)
@@ -16,10 +15,9 @@ import org.springframework.core.io.ResourceLoader;
 class PaymentConfiguration {
 
     @Bean
-    PaymentLedger paymentLedger(StubsProperties properties, ResourceLoader resources, Clock clock) {
-        PaymentData.Seed seed = StubJson.read(resources, properties.data().payment(), PaymentData.Seed.class);
-        PaymentData.RepairOrderStatuses orders = StubJson.read(resources, properties.data().repairOrders(),
-                PaymentData.RepairOrderStatuses.class);
+    PaymentLedger paymentLedger(SeedFiles seeds, StubsProperties properties, Clock clock) {
+        PaymentData.Seed seed = seeds.payment(PaymentData.Seed.class);
+        PaymentData.RepairOrderStatuses orders = seeds.repairOrders(PaymentData.RepairOrderStatuses.class);
         return new PaymentLedger(seed, orders.cancelled(), properties.payment(), clock);
     }
 

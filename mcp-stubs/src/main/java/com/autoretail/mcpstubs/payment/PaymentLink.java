@@ -42,7 +42,7 @@ record PaymentLink(String paymentId, String tenantId, String repairOrderId, Stri
     }
 
     BigDecimal refundedAmount() {
-        return refunds.stream().map(Refund::amount).reduce(NOTHING, BigDecimal::add);
+        return total(refunds);
     }
 
     BigDecimal refundable() {
@@ -54,32 +54,41 @@ record PaymentLink(String paymentId, String tenantId, String repairOrderId, Stri
     }
 
     PaymentLink withStatus(LinkStatus newStatus) {
-        return new PaymentLink(paymentId, tenantId, repairOrderId, invoiceNumber, amount, currency, customerId,
-                customerEmail, newStatus, createdAt, expiryDate, amountPaid, paymentDate, transactionId, refunds,
-                notifications);
+        return changed(newStatus, amountPaid, paymentDate, transactionId, refunds, notifications);
     }
 
     PaymentLink withPayment(BigDecimal paid, Instant at, String transaction) {
         BigDecimal total = amountPaid.add(paid);
         LinkStatus next = total.compareTo(amount) >= 0 ? LinkStatus.PAID : LinkStatus.PENDING;
-        return new PaymentLink(paymentId, tenantId, repairOrderId, invoiceNumber, amount, currency, customerId,
-                customerEmail, next, createdAt, expiryDate, total, at, transaction, refunds, notifications);
+        return changed(next, total, at, transaction, refunds, notifications);
     }
 
     PaymentLink withRefund(Refund refund) {
-        List<Refund> all = new ArrayList<>(refunds);
-        all.add(refund);
-        BigDecimal refunded = all.stream().map(Refund::amount).reduce(NOTHING, BigDecimal::add);
-        LinkStatus next = refunded.compareTo(amountPaid) >= 0 ? LinkStatus.REFUNDED : LinkStatus.PARTIALLY_REFUNDED;
-        return new PaymentLink(paymentId, tenantId, repairOrderId, invoiceNumber, amount, currency, customerId,
-                customerEmail, next, createdAt, expiryDate, amountPaid, paymentDate, transactionId, all, notifications);
+        List<Refund> all = appended(refunds, refund);
+        LinkStatus next = total(all).compareTo(amountPaid) >= 0 ? LinkStatus.REFUNDED : LinkStatus.PARTIALLY_REFUNDED;
+        return changed(next, amountPaid, paymentDate, transactionId, all, notifications);
     }
 
     PaymentLink withNotification(Notification notification) {
-        List<Notification> all = new ArrayList<>(notifications);
-        all.add(notification);
+        return changed(status, amountPaid, paymentDate, transactionId, refunds, appended(notifications, notification));
+    }
+
+    /** This link with what a payment, a refund or a notification changes; what it was created with stays. */
+    private PaymentLink changed(LinkStatus newStatus, BigDecimal paid, Instant paidAt, String transaction,
+            List<Refund> newRefunds, List<Notification> newNotifications) {
         return new PaymentLink(paymentId, tenantId, repairOrderId, invoiceNumber, amount, currency, customerId,
-                customerEmail, status, createdAt, expiryDate, amountPaid, paymentDate, transactionId, refunds, all);
+                customerEmail, newStatus, createdAt, expiryDate, paid, paidAt, transaction, newRefunds,
+                newNotifications);
+    }
+
+    private static BigDecimal total(List<Refund> refunds) {
+        return refunds.stream().map(Refund::amount).reduce(NOTHING, BigDecimal::add);
+    }
+
+    private static <T> List<T> appended(List<T> items, T item) {
+        List<T> all = new ArrayList<>(items);
+        all.add(item);
+        return all;
     }
 
 }

@@ -24,11 +24,11 @@ import com.autoretail.mcpstubs.payment.PaymentViews.PaymentMethods;
 import com.autoretail.mcpstubs.payment.PaymentViews.RefundResult;
 import com.autoretail.mcpstubs.payment.PaymentViews.RepairOrderPayments;
 import com.autoretail.mcpstubs.server.BusinessHeaders;
-import com.autoretail.mcpstubs.server.ErrorCode;
 import com.autoretail.mcpstubs.server.RepairOrderNumbers;
 import com.autoretail.mcpstubs.server.Require;
 import com.autoretail.mcpstubs.server.StubException;
 import com.autoretail.mcpstubs.server.StubTools;
+import com.autoretail.mcpstubs.server.ToolErrorCode;
 import com.autoretail.mcpstubs.server.ToolResults;
 
 /**
@@ -142,7 +142,7 @@ class PaymentTools implements StubTools {
             Require.email(to, "recipient");
         }
         else if (!PHONE.matcher(to).matches()) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, "recipient is not a phone number: " + to,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR, "recipient is not a phone number: " + to,
                     Map.of("field", "recipient", "value", to));
         }
         Notification sent = this.ledger.notify(tenant, paymentId, via, to);
@@ -217,7 +217,7 @@ class PaymentTools implements StubTools {
     private static BigDecimal money(BigDecimal amount, String field) {
         BigDecimal value = Require.positive(amount, field);
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR,
                     field + " has more than 2 decimals: " + value.toPlainString(),
                     Map.of("field", field, "value", value));
         }
@@ -230,7 +230,7 @@ class PaymentTools implements StubTools {
             return Currency.getInstance(upper).getCurrencyCode();
         }
         catch (IllegalArgumentException ex) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, "currency is not an ISO-4217 code: " + code,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR, "currency is not an ISO-4217 code: " + code,
                     Map.of("field", "currency", "value", code));
         }
     }

@@ -18,8 +18,8 @@ import com.autoretail.mcpstubs.repairorders.RepairOrder.PartLine;
 import com.autoretail.mcpstubs.repairorders.Workshop.Customer;
 import com.autoretail.mcpstubs.repairorders.Workshop.Technician;
 import com.autoretail.mcpstubs.repairorders.Workshop.Vehicle;
-import com.autoretail.mcpstubs.server.ErrorCode;
 import com.autoretail.mcpstubs.server.StubException;
+import com.autoretail.mcpstubs.server.ToolErrorCode;
 
 /**
  * The repair orders of the dealer, in memory. Every read and change holds the book's lock, and an
@@ -86,7 +86,7 @@ final class RepairOrderBook {
             .findFirst()
             .orElseThrow(() -> StubException.notFound("vehicle", vehicleRef));
         if (!vehicle.customerId().equals(customer.customerId())) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, "vehicle " + vehicle.vehicleId()
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR, "vehicle " + vehicle.vehicleId()
                     + " does not belong to customer " + customer.customerId(), Map.of("field", "vehicle_id",
                             "vehicle_id", vehicle.vehicleId(), "customer_id", customer.customerId()));
         }

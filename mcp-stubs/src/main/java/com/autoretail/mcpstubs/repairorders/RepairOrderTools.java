@@ -20,11 +20,11 @@ import com.autoretail.mcpstubs.repairorders.RepairOrderViews.OrderList;
 import com.autoretail.mcpstubs.repairorders.RepairOrderViews.PartRecorded;
 import com.autoretail.mcpstubs.repairorders.Workshop.Technician;
 import com.autoretail.mcpstubs.server.BusinessHeaders;
-import com.autoretail.mcpstubs.server.ErrorCode;
 import com.autoretail.mcpstubs.server.RepairOrderNumbers;
 import com.autoretail.mcpstubs.server.Require;
 import com.autoretail.mcpstubs.server.StubException;
 import com.autoretail.mcpstubs.server.StubTools;
+import com.autoretail.mcpstubs.server.ToolErrorCode;
 import com.autoretail.mcpstubs.server.ToolResults;
 
 /**
@@ -139,8 +139,9 @@ class RepairOrderTools implements StubTools {
             BigDecimal unit_price) {
         String partNumber = Require.text(part_number, "part_number").toUpperCase(Locale.ROOT);
         if (!PART_NUMBER.matcher(partNumber).matches()) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, "part_number must be 1 to 20 letters or digits, was "
-                    + part_number, Map.of("field", "part_number", "value", part_number));
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR,
+                    "part_number must be 1 to 20 letters or digits, was " + part_number,
+                    Map.of("field", "part_number", "value", part_number));
         }
         BigDecimal unitPrice = unit_price == null ? null : Require.positive(unit_price, "unit_price");
         Outcome<PartLine> outcome = this.book.addPart(RepairOrderNumbers.normalize(repair_order_id, "repair_order_id"),

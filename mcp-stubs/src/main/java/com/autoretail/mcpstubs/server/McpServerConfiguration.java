@@ -12,6 +12,7 @@ import io.modelcontextprotocol.server.transport.WebMvcStreamableServerTransportP
 import org.springaicommunity.mcp.provider.tool.SyncMcpToolProvider;
 
 import com.autoretail.mcpstubs.Stub;
+import com.autoretail.mcpstubs.StubsProperties;
 
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.unit.DataSize;
 
 /** The MCP plumbing shared by the three stubs. */
@@ -36,6 +38,11 @@ class McpServerConfiguration {
     @Bean
     Stub stub(Environment environment) {
         return Stub.of(environment.getRequiredProperty("stub").trim());
+    }
+
+    @Bean
+    SeedFiles seedFiles(StubsProperties properties, ResourceLoader resources) {
+        return new SeedFiles(properties.data(), resources);
     }
 
     /**

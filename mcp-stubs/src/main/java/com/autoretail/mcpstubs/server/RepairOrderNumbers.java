@@ -19,7 +19,7 @@ public final class RepairOrderNumbers {
         String text = Require.text(value, field);
         Matcher matcher = NUMBER.matcher(text);
         if (!matcher.matches()) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR,
                     field + " must be a repair order number of 3 to 10 digits (e.g. 1234), was " + text,
                     Map.of("field", field, "value", text));
         }

@@ -27,7 +27,7 @@ public final class Require {
             throw StubException.invalid(field, field + " is required");
         }
         if (value.signum() <= 0) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, field + " must be greater than 0, was " + value,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR, field + " must be greater than 0, was " + value,
                     Map.of("field", field, "value", value));
         }
         return value;
@@ -39,7 +39,7 @@ public final class Require {
             return 1;
         }
         if (value < 1) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, field + " must be at least 1, was " + value,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR, field + " must be at least 1, was " + value,
                     Map.of("field", field, "value", value));
         }
         return value;
@@ -48,7 +48,7 @@ public final class Require {
     public static String email(String value, String field) {
         String email = text(value, field);
         if (!EMAIL.matcher(email).matches()) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR, field + " is not a valid email address: " + email,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR, field + " is not a valid email address: " + email,
                     Map.of("field", field, "value", email));
         }
         return email;
@@ -58,7 +58,7 @@ public final class Require {
     public static String oneOf(String value, String field, Collection<String> allowed) {
         String chosen = text(value, field).toLowerCase(Locale.ROOT);
         if (!allowed.contains(chosen)) {
-            throw new StubException(ErrorCode.VALIDATION_ERROR,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR,
                     field + " must be one of " + String.join(", ", allowed) + ", was " + value,
                     Map.of("field", field, "value", value, "allowed_values", allowed));
         }

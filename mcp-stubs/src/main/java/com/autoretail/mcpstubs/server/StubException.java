@@ -11,13 +11,13 @@ import java.util.Map;
  */
 public class StubException extends RuntimeException {
 
-    private final ErrorCode errorCode;
+    private final ToolErrorCode errorCode;
 
     private final String reason;
 
     private final Map<String, Object> details;
 
-    public StubException(ErrorCode errorCode, String reason, Map<String, ?> details) {
+    public StubException(ToolErrorCode errorCode, String reason, Map<String, ?> details) {
         super(StubJson.write(body(errorCode, reason, details)));
         this.errorCode = errorCode;
         this.reason = reason;
@@ -25,19 +25,19 @@ public class StubException extends RuntimeException {
     }
 
     public static StubException notFound(String entity, String id) {
-        return new StubException(ErrorCode.NOT_FOUND, entity.replace('_', ' ') + " " + id + " not found",
+        return new StubException(ToolErrorCode.NOT_FOUND, entity.replace('_', ' ') + " " + id + " not found",
                 Map.of("entity", entity, "id", id));
     }
 
     public static StubException conflict(String reason, Map<String, ?> details) {
-        return new StubException(ErrorCode.CONFLICT, reason, details);
+        return new StubException(ToolErrorCode.CONFLICT, reason, details);
     }
 
     public static StubException invalid(String field, String reason) {
-        return new StubException(ErrorCode.VALIDATION_ERROR, reason, Map.of("field", field));
+        return new StubException(ToolErrorCode.VALIDATION_ERROR, reason, Map.of("field", field));
     }
 
-    public ErrorCode errorCode() {
+    public ToolErrorCode errorCode() {
         return this.errorCode;
     }
 
@@ -50,7 +50,7 @@ public class StubException extends RuntimeException {
         return this.details;
     }
 
-    private static Map<String, Object> body(ErrorCode errorCode, String reason, Map<String, ?> details) {
+    private static Map<String, Object> body(ToolErrorCode errorCode, String reason, Map<String, ?> details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", errorCode.name());
         body.put("message", reason);

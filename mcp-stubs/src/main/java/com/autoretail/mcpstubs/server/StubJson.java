@@ -54,7 +54,7 @@ public final class StubJson {
      * Reads seed data from a resource location such as {@code classpath:data/parts.json} or
      * {@code file:/srv/parts.json}.
      */
-    public static <T> T read(ResourceLoader resources, String location, Class<T> type) {
+    static <T> T read(ResourceLoader resources, String location, Class<T> type) {
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new IllegalStateException("Seed data not found at " + location);

@@ -59,7 +59,7 @@ final class ToolArguments {
         }
         if (!problems.isEmpty()) {
             String first = problems.keySet().iterator().next();
-            throw new StubException(ErrorCode.VALIDATION_ERROR,
+            throw new StubException(ToolErrorCode.VALIDATION_ERROR,
                     "Invalid arguments for " + toolName + ": " + String.join("; ", problems.values()),
                     Map.of("field", first, "fields", problems));
         }

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.autoretail.mcpstubs.McpTestClient;
@@ -19,39 +19,32 @@ import com.autoretail.mcpstubs.McpTestClient.Answer;
 import com.autoretail.mcpstubs.RunningStubs;
 import com.autoretail.mcpstubs.ToolAssertions;
 
+import static com.autoretail.mcpstubs.ToolAssertions.hinted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PartsServerTest {
 
-    private static McpTestClient parts;
-
-    @BeforeAll
-    static void connect() {
-        parts = McpTestClient.connect(RunningStubs.parts(), McpTestClient.serviceHeaders("parts-agent"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        parts.close();
-    }
+    @AutoClose
+    private static final McpTestClient parts = McpTestClient.connect(RunningStubs.parts(),
+            McpTestClient.serviceHeaders("parts-agent"));
 
     @Test
     void listsEveryPartsToolWithItsParametersAndHints() {
-        Map<String, List<String>> required = Map.of("search_parts", List.of("part_name"), "check_part_availability",
-                List.of("part_number"), "get_part_details", List.of("part_number"), "reserve_parts",
-                List.of("part_numbers", "repair_order_id"), "release_reservation", List.of("reservation_id"),
-                "check_vehicle_compatibility", List.of("part_number", "vehicle_model", "vehicle_year"));
-        Map<String, List<String>> optional = Map.of("search_parts",
-                List.of("vehicle_make", "vehicle_model", "vehicle_year", "category"), "reserve_parts",
-                List.of("quantity_map"), "check_vehicle_compatibility", List.of("vehicle_make"));
-        ToolAssertions.assertTools(parts.tools(), required, optional);
+        Map<String, Tool> tools = ToolAssertions.assertTools(parts.tools(),
+                "search_parts(part_name; vehicle_make, vehicle_model, vehicle_year, category)",
+                "check_part_availability(part_number)",
+                "get_part_details(part_number)",
+                "reserve_parts(part_numbers, repair_order_id; quantity_map)",
+                "release_reservation(reservation_id)",
+                "check_vehicle_compatibility(part_number, vehicle_model, vehicle_year; vehicle_make)");
 
-        Map<String, Tool> tools = ToolAssertions.byName(parts.tools());
-        assertThat(tools.get("search_parts").annotations().readOnlyHint()).isTrue();
-        assertThat(tools.get("get_part_details").annotations().readOnlyHint()).isTrue();
-        assertThat(tools.get("reserve_parts").annotations().readOnlyHint()).isFalse();
-        assertThat(tools.get("release_reservation").annotations().destructiveHint()).isTrue();
-        assertThat(tools.get("release_reservation").annotations().idempotentHint()).isTrue();
+        List<String> reads = List.of("search_parts", "check_part_availability", "get_part_details",
+                "check_vehicle_compatibility");
+        assertThat(hinted(tools, ToolAnnotations::readOnlyHint)).containsExactlyInAnyOrderElementsOf(reads);
+        assertThat(hinted(tools, ToolAnnotations::destructiveHint)).containsExactly("release_reservation");
+        assertThat(hinted(tools, ToolAnnotations::idempotentHint)).containsAll(reads)
+            .contains("release_reservation")
+            .doesNotContain("reserve_parts");
         assertThat(tools.get("reserve_parts").inputSchema().properties().get("part_numbers"))
             .isEqualTo(Map.of("type", "array", "items", Map.of("type", "string"), "description",
                     "Part numbers to reserve, e.g. [\"1234\"]"));

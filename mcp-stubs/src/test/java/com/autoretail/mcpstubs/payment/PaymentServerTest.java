@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.autoretail.mcpstubs.McpTestClient;
@@ -13,42 +13,32 @@ import com.autoretail.mcpstubs.RunningStubs;
 import com.autoretail.mcpstubs.ToolAssertions;
 
 import static com.autoretail.mcpstubs.ToolAssertions.details;
+import static com.autoretail.mcpstubs.ToolAssertions.hinted;
 import static com.autoretail.mcpstubs.ToolAssertions.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PaymentServerTest {
 
-    private static McpTestClient payment;
-
-    @BeforeAll
-    static void connect() {
-        payment = McpTestClient.connect(RunningStubs.payment(),
-                McpTestClient.paymentHeaders("TENANT_AUTOMOTIVE_RETAIL"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        payment.close();
-    }
+    @AutoClose
+    private static final McpTestClient payment = McpTestClient.connect(RunningStubs.payment(),
+            McpTestClient.paymentHeaders("TENANT_AUTOMOTIVE_RETAIL"));
 
     @Test
     void listsEveryPaymentToolWithItsParametersAndHints() {
-        Map<String, List<String>> required = Map.of("create_payment_link",
-                List.of("repair_order_id", "amount", "customer_email"), "check_payment_status", List.of(),
-                "process_refund", List.of("payment_id", "amount", "reason_code"), "send_payment_notification",
-                List.of("payment_id", "channel"), "get_payment_methods", List.of("customer_id"), "cancel_payment_link",
-                List.of("payment_id"), "simulate_payment", List.of("payment_id"));
-        Map<String, List<String>> optional = Map.of("create_payment_link", List.of("currency"), "check_payment_status",
-                List.of("payment_id", "repair_order_id"), "send_payment_notification", List.of("recipient"),
-                "simulate_payment", List.of("amount"));
-        ToolAssertions.assertTools(payment.tools(), required, optional);
+        Map<String, Tool> tools = ToolAssertions.assertTools(payment.tools(),
+                "create_payment_link(repair_order_id, amount, customer_email; currency)",
+                "check_payment_status(; payment_id, repair_order_id)",
+                "process_refund(payment_id, amount, reason_code)",
+                "send_payment_notification(payment_id, channel; recipient)",
+                "get_payment_methods(customer_id)",
+                "cancel_payment_link(payment_id)",
+                "simulate_payment(payment_id; amount)");
 
-        Map<String, Tool> tools = ToolAssertions.byName(payment.tools());
-        assertThat(tools.get("check_payment_status").annotations().readOnlyHint()).isTrue();
-        assertThat(tools.get("get_payment_methods").annotations().readOnlyHint()).isTrue();
-        assertThat(tools.get("cancel_payment_link").annotations().destructiveHint()).isTrue();
-        assertThat(tools.get("cancel_payment_link").annotations().idempotentHint()).isTrue();
-        assertThat(tools.get("create_payment_link").annotations().destructiveHint()).isFalse();
+        assertThat(hinted(tools, ToolAnnotations::readOnlyHint))
+            .containsExactlyInAnyOrder("check_payment_status", "get_payment_methods");
+        assertThat(hinted(tools, ToolAnnotations::destructiveHint))
+            .containsExactlyInAnyOrder("cancel_payment_link", "process_refund");
+        assertThat(hinted(tools, ToolAnnotations::idempotentHint)).contains("cancel_payment_link");
         assertThat(tools.get("simulate_payment").description()).startsWith("SIMULATION HOOK");
         assertThat(tools.get("create_payment_link").inputSchema().properties().get("amount"))
             .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)

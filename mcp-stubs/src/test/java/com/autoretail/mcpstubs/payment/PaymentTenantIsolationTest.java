@@ -8,8 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.autoretail.mcpstubs.McpTestClient;
@@ -20,21 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PaymentTenantIsolationTest {
 
-    private static McpTestClient north;
+    @AutoClose
+    private static final McpTestClient north = McpTestClient.connect(RunningStubs.payment(),
+            McpTestClient.paymentHeaders("TENANT_NORTH"));
 
-    private static McpTestClient south;
-
-    @BeforeAll
-    static void connect() {
-        north = McpTestClient.connect(RunningStubs.payment(), McpTestClient.paymentHeaders("TENANT_NORTH"));
-        south = McpTestClient.connect(RunningStubs.payment(), McpTestClient.paymentHeaders("TENANT_SOUTH"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        north.close();
-        south.close();
-    }
+    @AutoClose
+    private static final McpTestClient south = McpTestClient.connect(RunningStubs.payment(),
+            McpTestClient.paymentHeaders("TENANT_SOUTH"));
 
     @Test
     void seededPaymentDataBelongsToTheDefaultTenantOnly() {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.autoretail.mcpstubs.McpTestClient;
@@ -13,6 +13,7 @@ import com.autoretail.mcpstubs.RunningStubs;
 import com.autoretail.mcpstubs.ToolAssertions;
 
 import static com.autoretail.mcpstubs.ToolAssertions.details;
+import static com.autoretail.mcpstubs.ToolAssertions.hinted;
 import static com.autoretail.mcpstubs.ToolAssertions.list;
 import static com.autoretail.mcpstubs.ToolAssertions.map;
 import static com.autoretail.mcpstubs.ToolAssertions.values;
@@ -20,38 +21,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RepairOrdersServerTest {
 
-    private static McpTestClient orders;
-
-    @BeforeAll
-    static void connect() {
-        orders = McpTestClient.connect(RunningStubs.repairOrders(),
-                McpTestClient.serviceHeaders("repair-orders-agent"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        orders.close();
-    }
+    @AutoClose
+    private static final McpTestClient orders = McpTestClient.connect(RunningStubs.repairOrders(),
+            McpTestClient.serviceHeaders("repair-orders-agent"));
 
     @Test
     void listsEveryRepairOrderToolWithItsParametersAndHints() {
-        Map<String, List<String>> required = Map.of("create_repair_order",
-                List.of("customer_id", "vehicle_id", "service_description"), "update_repair_order_status",
-                List.of("repair_order_id", "new_status"), "get_repair_order_details", List.of("repair_order_id"),
-                "assign_technician", List.of("repair_order_id", "technician_id"), "add_repair_notes",
-                List.of("repair_order_id", "note"), "add_part_to_repair_order",
-                List.of("repair_order_id", "part_number"),
-                "list_repair_orders", List.of());
-        Map<String, List<String>> optional = Map.of("update_repair_order_status", List.of("note"),
-                "add_part_to_repair_order", List.of("quantity", "reservation_id", "unit_price"), "list_repair_orders",
-                List.of("status", "customer_id"));
-        ToolAssertions.assertTools(orders.tools(), required, optional);
+        Map<String, Tool> tools = ToolAssertions.assertTools(orders.tools(),
+                "create_repair_order(customer_id, vehicle_id, service_description)",
+                "update_repair_order_status(repair_order_id, new_status; note)",
+                "get_repair_order_details(repair_order_id)",
+                "assign_technician(repair_order_id, technician_id)",
+                "add_repair_notes(repair_order_id, note)",
+                "add_part_to_repair_order(repair_order_id, part_number; quantity, reservation_id, unit_price)",
+                "list_repair_orders(; status, customer_id)");
 
-        Map<String, Tool> tools = ToolAssertions.byName(orders.tools());
-        assertThat(tools.get("get_repair_order_details").annotations().readOnlyHint()).isTrue();
-        assertThat(tools.get("list_repair_orders").annotations().readOnlyHint()).isTrue();
-        assertThat(tools.get("update_repair_order_status").annotations().readOnlyHint()).isFalse();
-        assertThat(tools.get("assign_technician").annotations().idempotentHint()).isTrue();
+        assertThat(hinted(tools, ToolAnnotations::readOnlyHint))
+            .containsExactlyInAnyOrder("get_repair_order_details", "list_repair_orders");
+        assertThat(hinted(tools, ToolAnnotations::idempotentHint)).contains("assign_technician");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The {@code checkout} intent commits the session's holds (the sale is final); {@code cancel} releases them (the
@@ -34,26 +35,13 @@ class CheckoutHandler {
         if (turn.holds.isEmpty()) {
             return Outcome.of(Replies.NOTHING_TO_CHECK_OUT);
         }
-        List<OpenHold> committed = new ArrayList<>();
-        List<OpenHold> lapsed = new ArrayList<>();
-        for (OpenHold hold : List.copyOf(turn.holds)) {
-            try {
-                inventory.commitHold(hold.holdId(), hold.sku());
-                committed.add(hold);
-            } catch (InventoryRefusedException e) {
-                log.info("Hold {} could not be committed: {} {}", hold.holdId(), e.status(), e.getMessage());
-                lapsed.add(hold);
-            } catch (InventoryUnavailableException e) {
-                log.error("Checkout failed at hold {}: {}", hold.holdId(), e.getMessage());
-                turn.holds.removeAll(committed);
-                turn.holds.removeAll(lapsed);
-                return new Outcome(Replies.CHECKOUT_TROUBLE, done(committed, lapsed, "committed", true), null);
-            }
+        Settled committed = settle(turn, List.copyOf(turn.holds), "Checkout", "committed",
+                hold -> inventory.commitHold(hold.holdId(), hold.sku()));
+        if (committed.unavailable()) {
+            return new Outcome(Replies.CHECKOUT_TROUBLE, committed.data(), null);
         }
-        turn.holds.removeAll(committed);
-        turn.holds.removeAll(lapsed);
-        return new Outcome(Replies.checkedOut(committed, lapsed), done(committed, lapsed, "committed", false),
-                last(committed));
+        return new Outcome(Replies.checkedOut(committed.done(), committed.lapsed()), committed.data(),
+                last(committed.done()));
     }
 
     Outcome cancel(Turn turn) {
@@ -63,38 +51,57 @@ class CheckoutHandler {
         if (targets.isEmpty()) {
             return Outcome.of(Replies.NOTHING_TO_CANCEL);
         }
-        List<OpenHold> released = new ArrayList<>();
-        List<OpenHold> gone = new ArrayList<>();
-        for (OpenHold hold : targets) {
-            try {
-                inventory.releaseHold(hold.holdId(), hold.sku());
-                released.add(hold);
-            } catch (InventoryRefusedException e) {
-                // committed meanwhile, or unknown to the inventory: nothing is left to release
-                log.info("Hold {} could not be released: {} {}", hold.holdId(), e.status(), e.getMessage());
-                gone.add(hold);
-            } catch (InventoryUnavailableException e) {
-                log.error("Cancel failed at hold {}: {}", hold.holdId(), e.getMessage());
-                turn.holds.removeAll(released);
-                turn.holds.removeAll(gone);
-                return new Outcome(Replies.CANCEL_TROUBLE, done(released, gone, "released", true), null);
-            }
+        Settled released = settle(turn, targets, "Cancel", "released",
+                hold -> inventory.releaseHold(hold.holdId(), hold.sku()));
+        if (released.unavailable()) {
+            return new Outcome(Replies.CANCEL_TROUBLE, released.data(), null);
         }
-        turn.holds.removeAll(released);
-        turn.holds.removeAll(gone);
-        String text = released.isEmpty() ? Replies.NOTHING_TO_CANCEL : Replies.cancelled(released);
-        return new Outcome(text, done(released, gone, "released", false), last(released));
+        String text = released.done().isEmpty() ? Replies.NOTHING_TO_CANCEL : Replies.cancelled(released.done());
+        return new Outcome(text, released.data(), last(released.done()));
     }
 
-    private static Map<String, Object> done(List<OpenHold> done, List<OpenHold> lapsed, String doneName,
-                                            boolean unavailable) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put(doneName, done.stream().map(Replies::holdData).toList());
-        data.put("lapsed", lapsed.stream().map(Replies::holdData).toList());
-        if (unavailable) {
-            data.put("inventory_service", "unavailable");
+    /**
+     * The holds a checkout or a cancel went through: those done, those the inventory refused (no longer
+     * {@code held}: expired, released, committed meanwhile or unknown, so nothing is left to do), and whether it
+     * stopped because the inventory was unavailable.
+     */
+    private record Settled(List<OpenHold> done, List<OpenHold> lapsed, String doneName, boolean unavailable) {
+
+        Map<String, Object> data() {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put(doneName, done.stream().map(Replies::holdData).toList());
+            data.put("lapsed", lapsed.stream().map(Replies::holdData).toList());
+            if (unavailable) {
+                data.put("inventory_service", "unavailable");
+            }
+            return data;
         }
-        return data;
+    }
+
+    /**
+     * Commits or releases the holds one by one, until the inventory is unavailable; the holds done or lapsed leave
+     * the session, the others stay in it to be tried again.
+     */
+    private Settled settle(Turn turn, List<OpenHold> holds, String step, String doneName, Consumer<OpenHold> action) {
+        List<OpenHold> done = new ArrayList<>();
+        List<OpenHold> lapsed = new ArrayList<>();
+        boolean unavailable = false;
+        for (OpenHold hold : holds) {
+            try {
+                action.accept(hold);
+                done.add(hold);
+            } catch (InventoryRefusedException e) {
+                log.info("Hold {} could not be {}: {} {}", hold.holdId(), doneName, e.status(), e.getMessage());
+                lapsed.add(hold);
+            } catch (InventoryUnavailableException e) {
+                log.error("{} failed at hold {}: {}", step, hold.holdId(), e.getMessage());
+                unavailable = true;
+                break;
+            }
+        }
+        turn.holds.removeAll(done);
+        turn.holds.removeAll(lapsed);
+        return new Settled(done, lapsed, doneName, unavailable);
     }
 
     private static String last(List<OpenHold> holds) {

@@ -7,7 +7,7 @@ package com.autoretail.sales.conversation;
  * @param quantity     the quantity the message names, null when none
  * @param classifiedBy {@code rules} or {@code llm}
  */
-public record Classification(Intent intent, String sku, Integer quantity, String classifiedBy) {
+public record Classification(CustomerIntent intent, String sku, Integer quantity, String classifiedBy) {
 
     public static final String RULES = "rules";
     public static final String LLM = "llm";

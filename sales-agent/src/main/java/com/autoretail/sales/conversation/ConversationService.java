@@ -23,7 +23,7 @@ public class ConversationService {
     private final IntentClassifier classifier;
     private final SessionStore sessions;
     private final SessionLocks locks;
-    private final Map<Intent, Function<Turn, Outcome>> handlers = new EnumMap<>(Intent.class);
+    private final Map<CustomerIntent, Function<Turn, Outcome>> handlers = new EnumMap<>(CustomerIntent.class);
     private final int maxHistory;
     private final Clock clock;
 
@@ -34,13 +34,13 @@ public class ConversationService {
         this.locks = locks;
         this.maxHistory = maxHistory;
         this.clock = clock;
-        handlers.put(Intent.INVENTORY, stock::handle);
-        handlers.put(Intent.ORDER, orders::handle);
-        handlers.put(Intent.CHECKOUT, checkout::checkout);
-        handlers.put(Intent.CANCEL, checkout::cancel);
-        handlers.put(Intent.GREETING, turn -> Outcome.of(Replies.GREETING));
-        handlers.put(Intent.HELP, ConversationService::help);
-        handlers.put(Intent.UNKNOWN, turn -> Outcome.of(Replies.ASK_SKU_FOR_STOCK));
+        handlers.put(CustomerIntent.INVENTORY, stock::handle);
+        handlers.put(CustomerIntent.ORDER, orders::handle);
+        handlers.put(CustomerIntent.CHECKOUT, checkout::checkout);
+        handlers.put(CustomerIntent.CANCEL, checkout::cancel);
+        handlers.put(CustomerIntent.GREETING, turn -> Outcome.of(Replies.GREETING));
+        handlers.put(CustomerIntent.HELP, ConversationService::help);
+        handlers.put(CustomerIntent.UNKNOWN, turn -> Outcome.of(Replies.ASK_SKU_FOR_STOCK));
     }
 
     /**

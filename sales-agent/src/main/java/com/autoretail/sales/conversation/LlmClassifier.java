@@ -71,7 +71,8 @@ class LlmClassifier implements IntentClassifier {
         if (answer == null) {
             return Optional.empty();
         }
-        Optional<Intent> intent = Intent.fromWire(answer.intent()).filter(i -> i != Intent.UNKNOWN);
+        Optional<CustomerIntent> intent = CustomerIntent.fromWire(answer.intent())
+                .filter(i -> i != CustomerIntent.UNKNOWN);
         if (intent.isEmpty()) {
             return Optional.empty();
         }

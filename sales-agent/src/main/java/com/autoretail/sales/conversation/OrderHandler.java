@@ -1,11 +1,11 @@
 package com.autoretail.sales.conversation;
 
 import com.autoretail.sales.conversation.Turn.Outcome;
-import com.autoretail.sales.inventory.Hold;
+import com.autoretail.sales.inventory.HoldView;
 import com.autoretail.sales.inventory.InventoryClient;
 import com.autoretail.sales.inventory.InventoryRefusedException;
 import com.autoretail.sales.inventory.InventoryUnavailableException;
-import com.autoretail.sales.inventory.StockLevels;
+import com.autoretail.sales.inventory.StockView;
 import com.autoretail.sales.session.Session;
 import com.autoretail.sales.session.Session.OpenHold;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ class OrderHandler {
         this.maxQuantity = maxQuantity;
     }
 
-    private record Placed(Hold hold, String key) {
+    private record Placed(HoldView hold, String key) {
     }
 
     Outcome handle(Turn turn) {
@@ -59,7 +59,7 @@ class OrderHandler {
             return Outcome.of(Replies.quantityOutOfRange(maxQuantity));
         }
         try {
-            StockLevels stock = inventory.getInventory(sku);
+            StockView stock = inventory.getInventory(sku);
             int available = atLocation(stock) + existing.map(OpenHold::quantity).orElse(0);
             if (available < quantity) {
                 return shortStock(turn, sku, quantity, available);
@@ -96,7 +96,7 @@ class OrderHandler {
 
     private Placed place(Turn turn, String sku, int quantity, String key) {
         try {
-            Hold hold = inventory.createHold(sku, quantity, location, holdTtl, key);
+            HoldView hold = inventory.createHold(sku, quantity, location, holdTtl, key);
             if (hold.held()) {
                 return new Placed(hold, key);
             }
@@ -118,7 +118,7 @@ class OrderHandler {
     }
 
     private Outcome reserved(Turn turn, String sku, int quantity, Placed placed) {
-        Hold hold = placed.hold();
+        HoldView hold = placed.hold();
         turn.holds.removeIf(h -> h.sku().equals(sku));
         turn.holds.add(new OpenHold(hold.holdId(), sku, quantity, hold.location(), hold.expiresAt(), placed.key()));
         turn.lastQuantity = quantity;
@@ -144,7 +144,7 @@ class OrderHandler {
         return new Outcome(Replies.shortOnline(sku, available), data, null);
     }
 
-    private int atLocation(StockLevels stock) {
+    private int atLocation(StockView stock) {
         return "online".equals(location) ? stock.onlineStock() : stock.storeStock().getOrDefault(location, 0);
     }
 

@@ -1,6 +1,6 @@
 package com.autoretail.sales.conversation;
 
-import com.autoretail.sales.inventory.StockLevels;
+import com.autoretail.sales.inventory.StockView;
 import com.autoretail.sales.session.Session.OpenHold;
 
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class Replies {
         return "I couldn't find a product with SKU " + sku + ". Please check the SKU and try again.";
     }
 
-    static String stock(StockLevels stock, boolean perStore) {
+    static String stock(StockView stock, boolean perStore) {
         String text = "📦 Stock levels for " + stock.sku() + ":\n"
                 + "• Online: " + stock.onlineStock() + " units\n"
                 + "• Stores: " + stock.storeStock().size() + " locations\n"

@@ -46,40 +46,41 @@ class RuleClassifier implements IntentClassifier {
         return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
     }
 
-    private static Intent intent(String text, String sku, Integer quantity, Session session) {
+    private static CustomerIntent intent(String text, String sku, Integer quantity, Session session) {
         if (CANCEL.matcher(text).find()) {
-            return Intent.CANCEL;
+            return CustomerIntent.CANCEL;
         }
         if (CHECKOUT.matcher(text).find()) {
-            return Intent.CHECKOUT;
+            return CustomerIntent.CHECKOUT;
         }
         if (session.pending() != null && YES.matcher(text).find()) {
-            return Session.PENDING_CHECKOUT.equals(session.pending()) ? Intent.CHECKOUT : Intent.INVENTORY;
+            return Session.PENDING_CHECKOUT.equals(session.pending())
+                    ? CustomerIntent.CHECKOUT : CustomerIntent.INVENTORY;
         }
         if (NO.matcher(text).find()) {
-            return Intent.HELP;
+            return CustomerIntent.HELP;
         }
         boolean knowsSku = sku != null || session.lastSku() != null;
         boolean weakOrder = WEAK_ORDER.matcher(text).find();
         if (STRONG_ORDER.matcher(text).find() || weakOrder && quantity != null) {
-            return Intent.ORDER;
+            return CustomerIntent.ORDER;
         }
         if (STOCK.matcher(text).find()) {
-            return Intent.INVENTORY;
+            return CustomerIntent.INVENTORY;
         }
         if (weakOrder && knowsSku || quantity != null && knowsSku) {
-            return Intent.ORDER;
+            return CustomerIntent.ORDER;
         }
         if (sku != null) {
-            return Intent.INVENTORY;
+            return CustomerIntent.INVENTORY;
         }
         if (GREETING.matcher(text).find()) {
-            return Intent.GREETING;
+            return CustomerIntent.GREETING;
         }
         if (HELP.matcher(text).find()) {
-            return Intent.HELP;
+            return CustomerIntent.HELP;
         }
-        return Intent.UNKNOWN;
+        return CustomerIntent.UNKNOWN;
     }
 
     private static Pattern words(String... alternatives) {

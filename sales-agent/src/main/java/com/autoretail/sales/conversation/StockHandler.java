@@ -4,7 +4,7 @@ import com.autoretail.sales.conversation.Turn.Outcome;
 import com.autoretail.sales.inventory.InventoryClient;
 import com.autoretail.sales.inventory.InventoryRefusedException;
 import com.autoretail.sales.inventory.InventoryUnavailableException;
-import com.autoretail.sales.inventory.StockLevels;
+import com.autoretail.sales.inventory.StockView;
 import com.autoretail.sales.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ class StockHandler {
         boolean perStore = Session.PENDING_STORE_AVAILABILITY.equals(turn.before.pending())
                 || turn.message.toLowerCase(Locale.ROOT).contains("store");
         turn.pending = null;
-        StockLevels stock;
+        StockView stock;
         try {
             stock = inventory.getInventory(sku);
         } catch (InventoryRefusedException e) {

@@ -84,7 +84,7 @@ final class Turn {
         return n == 0 ? key : key + "-" + n;
     }
 
-    Session toSession(Intent intent, String reply, int maxHistory, Instant now) {
+    Session toSession(CustomerIntent intent, String reply, int maxHistory, Instant now) {
         List<HistoryEntry> history = new ArrayList<>(before.history());
         history.add(new HistoryEntry(HistoryEntry.CUSTOMER, message, now));
         history.add(new HistoryEntry(HistoryEntry.AGENT, reply, now));

@@ -73,13 +73,13 @@ public class InventoryClient {
     }
 
     /** A SKU's stock online and per store; from the cache when read moments ago. */
-    public StockLevels getInventory(String sku) {
+    public StockView getInventory(String sku) {
         Cache.ValueWrapper cached = stock.get(sku);
-        if (cached != null && cached.get() instanceof StockLevels levels) {
+        if (cached != null && cached.get() instanceof StockView levels) {
             return levels;
         }
-        StockLevels levels = resilient(() -> http.get().uri("/inventory/{sku}", sku).retrieve()
-                .body(StockLevels.class));
+        StockView levels = resilient(() -> http.get().uri("/inventory/{sku}", sku).retrieve()
+                .body(StockView.class));
         stock.put(sku, levels);
         return levels;
     }
@@ -93,20 +93,20 @@ public class InventoryClient {
 
     /**
      * Holds stock. With an idempotency key the call is retried, and the inventory answers a key it has seen with
-     * that first hold, whatever its status now: check {@link Hold#held()}.
+     * that first hold, whatever its status now: check {@link HoldView#held()}.
      *
      * @param idempotencyKey sent as {@code X-Idempotency-Key}; null for none (then the call is not retried)
      */
-    public Hold createHold(String sku, int quantity, String location, Duration ttl, String idempotencyKey) {
+    public HoldView createHold(String sku, int quantity, String location, Duration ttl, String idempotencyKey) {
         HoldRequest body = new HoldRequest(sku, quantity, location, ttl.toSeconds());
-        Supplier<Hold> call = () -> http.post().uri("/hold")
+        Supplier<HoldView> call = () -> http.post().uri("/hold")
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (idempotencyKey != null) {
                         headers.set(IDEMPOTENCY_KEY, idempotencyKey);
                     }
                 })
-                .body(body).retrieve().body(Hold.class);
+                .body(body).retrieve().body(HoldView.class);
         try {
             return idempotencyKey == null ? guarded(call) : resilient(call);
         } finally {

@@ -40,7 +40,7 @@ class RuleClassifierTest {
             help                                          | HELP      |           |
             what's the weather like?                      | UNKNOWN   |           |
             """)
-    void classifiesAMessageOfANewConversation(String message, Intent intent, String sku, Integer quantity) {
+    void classifiesAMessageOfANewConversation(String message, CustomerIntent intent, String sku, Integer quantity) {
         Classification classification = rules.classify(message, fresh);
 
         assertThat(classification.intent()).isEqualTo(intent);
@@ -60,7 +60,7 @@ class RuleClassifierTest {
             no                     | HELP     |
             how many are left?     | INVENTORY |
             """)
-    void readsAFollowUpInTheConversationsContext(String message, Intent intent, Integer quantity) {
+    void readsAFollowUpInTheConversationsContext(String message, CustomerIntent intent, Integer quantity) {
         Classification classification = rules.classify(message, afterOrder);
 
         assertThat(classification.intent()).isEqualTo(intent);
@@ -70,8 +70,8 @@ class RuleClassifierTest {
 
     @Test
     void takesAYesAfterTheStoreOfferAsAStockQuestion() {
-        assertThat(rules.classify("yes please", afterStoreOffer).intent()).isEqualTo(Intent.INVENTORY);
-        assertThat(rules.classify("yes", fresh).intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(rules.classify("yes please", afterStoreOffer).intent()).isEqualTo(CustomerIntent.INVENTORY);
+        assertThat(rules.classify("yes", fresh).intent()).isEqualTo(CustomerIntent.UNKNOWN);
     }
 
     @Test

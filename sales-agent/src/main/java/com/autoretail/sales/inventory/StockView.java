@@ -11,10 +11,10 @@ import java.util.TreeMap;
 /** A SKU's stock as the inventory agent answers {@code GET /inventory/{sku}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StockLevels(String sku, String name, int onlineStock, Map<String, Integer> storeStock, int totalStock,
+public record StockView(String sku, String name, int onlineStock, Map<String, Integer> storeStock, int totalStock,
                           int reserved) {
 
-    public StockLevels {
+    public StockView {
         // in store id order, for the customer and the wire alike
         storeStock = storeStock == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(storeStock));
     }

@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Hold(String holdId, String sku, int quantity, String location, int remainingStock,
+public record HoldView(String holdId, String sku, int quantity, String location, int remainingStock,
                    Instant expiresAt, String status) {
 
     public static final String HELD = "held";

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 
 /** The inventory client: its HTTP client, the Resilience4j instances {@code inventory} and the stock cache. */
 @Configuration(proxyBeanMethods = false)
-class InventoryConfiguration {
+class InventoryClientConfiguration {
 
     static final String RESILIENCE_INSTANCE = "inventory";
     private static final int MAX_CACHED_SKUS = 10_000;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What a customer's message asks for; its wire name is the lower-case name. */
-public enum Intent {
+public enum CustomerIntent {
     INVENTORY, ORDER, CHECKOUT, CANCEL, GREETING, HELP, UNKNOWN;
 
     public String wireName() {
@@ -12,11 +12,11 @@ public enum Intent {
     }
 
     /** The intent of a wire name, empty for anything else (an LLM's invention). */
-    public static Optional<Intent> fromWire(String name) {
+    public static Optional<CustomerIntent> fromWire(String name) {
         if (name == null) {
             return Optional.empty();
         }
-        for (Intent intent : values()) {
+        for (CustomerIntent intent : values()) {
             if (intent.wireName().equals(name.trim().toLowerCase(Locale.ROOT))) {
                 return Optional.of(intent);
             }

@@ -1,7 +1,7 @@
 package com.autoretail.mcpstubs.server;
 
 /** Why a stub refused a tool call; the agents map each to their own error code and HTTP status. */
-public enum ErrorCode {
+public enum ToolErrorCode {
 
     /** The entity named in the call (repair order, part, payment, reservation, ...) does not exist. */
     NOT_FOUND,
