@@ -1,6 +1,6 @@
 package com.autoretail.inventory;
 
-import com.autoretail.common.agent.AgentException;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.common.wire.FieldError;
 

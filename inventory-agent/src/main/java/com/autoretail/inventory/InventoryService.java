@@ -1,6 +1,6 @@
 package com.autoretail.inventory;
 
-import com.autoretail.common.agent.AgentException;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.inventory.store.Hold;
 import com.autoretail.inventory.store.HoldOutcome;
@@ -16,7 +16,6 @@ import com.autoretail.inventory.wire.HoldRequest;
 import com.autoretail.inventory.wire.HoldView;
 import com.autoretail.inventory.wire.InventoryView;
 import com.autoretail.inventory.wire.ReleaseView;
-
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 

@@ -1,7 +1,7 @@
 package com.autoretail.inventory;
 
-import com.autoretail.common.agent.AgentException;
 import com.autoretail.common.agent.AgentToolkit;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.inventory.store.RedisInventoryStore;

@@ -1,10 +1,10 @@
 package com.autoretail.repairorders;
 
-import com.autoretail.common.agent.AgentException;
 import com.autoretail.common.agent.AgentInfo;
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.common.agent.BaseAgentService;
 import com.autoretail.common.agent.SchemaBuilder;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.common.wire.FieldError;

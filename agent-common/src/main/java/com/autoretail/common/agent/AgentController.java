@@ -1,6 +1,7 @@
 package com.autoretail.common.agent;
 
 import com.autoretail.common.tasks.TaskRegistry;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.common.web.RequestBodyErrors;
 import com.autoretail.common.wire.AgentHealth;

@@ -1,6 +1,7 @@
 package com.autoretail.common.agent;
 
 import com.autoretail.common.mcp.McpToolClient;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.AgentServiceResponse;

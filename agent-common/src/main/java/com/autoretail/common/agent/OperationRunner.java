@@ -2,6 +2,7 @@ package com.autoretail.common.agent;
 
 import com.autoretail.common.idempotency.IdempotencyRecord;
 import com.autoretail.common.idempotency.IdempotencyStore;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.AgentServiceResponse;
 import com.autoretail.common.wire.ErrorCode;

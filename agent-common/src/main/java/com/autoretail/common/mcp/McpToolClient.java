@@ -1,6 +1,6 @@
 package com.autoretail.common.mcp;
 
-import com.autoretail.common.agent.AgentException;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;

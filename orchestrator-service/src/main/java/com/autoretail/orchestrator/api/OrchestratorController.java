@@ -1,6 +1,6 @@
 package com.autoretail.orchestrator.api;
 
-import com.autoretail.common.agent.AgentException;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.PlanOutcome;

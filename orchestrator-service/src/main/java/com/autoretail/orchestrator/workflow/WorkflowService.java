@@ -1,7 +1,7 @@
 package com.autoretail.orchestrator.workflow;
 
-import com.autoretail.common.agent.AgentException;
 import com.autoretail.common.tasks.CallbackSender;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.execution.ExecutionResults;
 import com.autoretail.orchestrator.execution.WorkflowExecutor;

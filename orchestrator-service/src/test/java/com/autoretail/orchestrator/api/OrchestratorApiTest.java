@@ -3,12 +3,10 @@ package com.autoretail.orchestrator.api;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.orchestrator.OrchestratorApplication;
-import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +36,7 @@ class OrchestratorApiTest {
     static final String SEED_REQUEST = "Add part number 1234 to RO number 1234, and send payment link of 100$ to "
             + "ambujmehra16@gmail.com";
 
+    @RegisterExtension
     static final WireMockFleet fleet = new WireMockFleet();
 
     @DynamicPropertySource
@@ -47,23 +46,13 @@ class OrchestratorApiTest {
         registry.add("resilience4j.retry.instances.agent-callback.wait-duration", () -> "50ms");
     }
 
-    @AfterAll
-    static void stopFleet() {
-        fleet.server.stop();
-    }
-
     @LocalServerPort
     int port;
-
-    @Autowired
-    ServiceRegistry registry;
 
     HttpJson http;
 
     @BeforeEach
     void setUp() {
-        fleet.reset();
-        registry.refresh();
         http = new HttpJson("http://localhost:" + port);
     }
 

@@ -5,9 +5,8 @@ import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.TestRedis;
 import com.autoretail.orchestrator.OrchestratorApplication;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = OrchestratorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OrchestratorSecuredRedisTest {
 
+    @RegisterExtension
     static final WireMockFleet fleet = new WireMockFleet();
 
     @DynamicPropertySource
@@ -46,11 +46,6 @@ class OrchestratorSecuredRedisTest {
         registry.add("spring.data.redis.url", TestRedis::url);
     }
 
-    @AfterAll
-    static void stopFleet() {
-        fleet.server.stop();
-    }
-
     @LocalServerPort
     int port;
 
@@ -59,12 +54,6 @@ class OrchestratorSecuredRedisTest {
 
     @Autowired
     StringRedisTemplate redis;
-
-    @BeforeEach
-    void setUp() {
-        fleet.reset();
-        registry.refresh();
-    }
 
     private HttpJson client(String key) {
         return new HttpJson("http://localhost:" + port, key == null ? Map.of() : Map.of("X-API-Key", key));

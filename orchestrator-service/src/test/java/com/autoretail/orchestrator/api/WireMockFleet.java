@@ -1,10 +1,15 @@
 package com.autoretail.orchestrator.api;
 
+import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +25,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * WireMock playing the five agents at {@code /<service key>}: their health, their real capabilities (the
- * planning fixture) and answers to the operations of the architecture document's example.
+ * planning fixture) and answers to the operations of the architecture document's example. Registered as a JUnit
+ * extension of a Spring test: reset before each test (and the orchestrator's registry re-read), stopped after all.
  */
-final class WireMockFleet {
+final class WireMockFleet implements BeforeEachCallback, AfterAllCallback {
 
     static final List<String> SERVICES = List.of("payment", "parts", "repair_orders", "inventory", "sales");
 
@@ -32,6 +38,17 @@ final class WireMockFleet {
     WireMockFleet() {
         server.start();
         reset();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+        SpringExtension.getApplicationContext(context).getBean(ServiceRegistry.class).refresh();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop();
     }
 
     void reset() {

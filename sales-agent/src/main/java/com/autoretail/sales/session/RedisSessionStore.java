@@ -1,6 +1,6 @@
 package com.autoretail.sales.session;
 
-import com.autoretail.common.agent.AgentException;
+import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,5 @@
-package com.autoretail.common.agent;
+package com.autoretail.common.web;
 
-import com.autoretail.common.web.ProblemException;
 import com.autoretail.common.wire.ErrorCode;
 import org.springframework.http.HttpStatus;
 

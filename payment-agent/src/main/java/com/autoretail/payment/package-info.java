@@ -1,0 +1,4 @@
+/**
+ * The payment agent: its operations over the payment MCP server and the local validation of payment data.
+ */
+package com.autoretail.payment;
