@@ -88,17 +88,24 @@ public record OrchestratorProperties(
     }
 
     /**
-     * How steps are called.
+     * How steps are called and undone.
      *
-     * @param stepTimeoutSeconds a step's {@code timeout_seconds} when its plan names none
-     * @param stepRetryAttempts  a step's {@code retry_attempts} when its plan names none
-     * @param retryBackoff       the first retry's wait; each next one doubles, with jitter
+     * @param stepTimeoutSeconds     a step's {@code timeout_seconds} when its plan names none
+     * @param stepRetryAttempts      a step's {@code retry_attempts} when its plan names none
+     * @param retryBackoff           the first retry's wait; each next one doubles, with jitter
+     * @param workflowDeadline       how long a workflow may run before it stops and undoes what it did
+     * @param compensationRetryFor   how long undoing one step (or finding out whether it happened) is retried
+     *                               before the step needs attention
+     * @param compensationBackoff    the first wait between two tries of an undo; it doubles up to 30 s
      */
     public record Execution(
             @DefaultValue("30") @Min(ExecutionStep.MIN_TIMEOUT_SECONDS) @Max(ExecutionStep.MAX_TIMEOUT_SECONDS)
             int stepTimeoutSeconds,
             @DefaultValue("2") @Min(0) @Max(ExecutionStep.MAX_RETRY_ATTEMPTS) int stepRetryAttempts,
-            @DefaultValue("200ms") Duration retryBackoff) {
+            @DefaultValue("200ms") Duration retryBackoff,
+            @DefaultValue("10m") @NotNull Duration workflowDeadline,
+            @DefaultValue("10m") @NotNull Duration compensationRetryFor,
+            @DefaultValue("500ms") @NotNull Duration compensationBackoff) {
 
         public StepDefaults stepDefaults() {
             return new StepDefaults(stepTimeoutSeconds, stepRetryAttempts);
@@ -106,15 +113,21 @@ public record OrchestratorProperties(
     }
 
     /**
-     * Workflow records.
+     * The workflow journal.
      *
-     * @param store      {@code memory}, or {@code redis} so that several orchestrators share them
-     * @param retention  how long a finished workflow stays readable
-     * @param maxEntries bound of the memory store: a finished workflow holds ~25 KB of heap, and the fleet's JVMs
-     *                   have 192 MB
+     * @param store            {@code memory} (one orchestrator, not durable), or {@code redis}: shared by every
+     *                         orchestrator, which take over each other's workflows
+     * @param retention        how long a finished workflow stays readable
+     * @param maxEntries       the most finished workflows the memory store keeps (one holds ~25 KB of heap, and the
+     *                         fleet's JVMs have 192 MB); unfinished ones are never dropped
+     * @param lease            how long a workflow stays its orchestrator's without a renewal (renewed three times per
+     *                         lease): how soon another orchestrator takes over the workflows of one that died
+     * @param recoveryInterval how often this orchestrator looks for workflows whose lease ran out
      */
     public record Workflows(@DefaultValue("memory") String store, @DefaultValue("24h") Duration retention,
-                            @Positive @DefaultValue("1000") long maxEntries) {
+                            @Positive @DefaultValue("1000") long maxEntries,
+                            @DefaultValue("15s") @NotNull Duration lease,
+                            @DefaultValue("5s") @NotNull Duration recoveryInterval) {
     }
 
     /** @param allowedHosts hosts a {@code callback_url} may point at (the fleet's own hosts by default) */

@@ -30,8 +30,8 @@ class ApiConfiguration {
     }
 
     /**
-     * {@code orchestrator.api-keys.accepted} ({@code ORCHESTRATOR_API_KEY}); named {@code apiKeyFilter} so that it takes
-     * the place of agent-common's, which checks an agent's own key ({@code AGENT_API_KEY}).
+     * {@code orchestrator.api-keys.accepted} ({@code ORCHESTRATOR_API_KEY}); named {@code apiKeyFilter} so that it
+     * takes the place of agent-common's, which checks an agent's own key ({@code AGENT_API_KEY}).
      */
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(OrchestratorProperties properties, ErrorResponses errors) {

@@ -47,7 +47,15 @@ public class OrchestratorController {
     }
 
     /** The orchestrator's view of the fleet: each service's health and instances, and the planner in use. */
-    public record Health(String status, Map<String, ServiceHealth> services, Planner planner) {
+    public record Health(String status, Map<String, ServiceHealth> services, Planner planner,
+                         WorkflowJournal workflowStore) {
+    }
+
+    /**
+     * Where workflows are journaled: {@code redis} is durable (shared by every orchestrator, which take over each
+     * other's workflows); {@code memory} dies with this orchestrator.
+     */
+    public record WorkflowJournal(String type, boolean durable) {
     }
 
     public record ServiceHealth(String status, List<ServiceInstance> instances) {
@@ -69,7 +77,9 @@ public class OrchestratorController {
         });
         boolean anyHealthy = services.values().stream().anyMatch(s -> s.status().equals("healthy"));
         boolean allHealthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
-        return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planning.planner());
+        boolean durable = workflows.durable();
+        return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planning.planner(),
+                new WorkflowJournal(durable ? "redis" : "memory", durable));
     }
 
     @GetMapping("/services")

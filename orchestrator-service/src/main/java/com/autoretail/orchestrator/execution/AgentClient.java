@@ -4,70 +4,116 @@ import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.AgentServiceResponse;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * Calls {@code POST /execute} on a healthy instance of a service and returns the agent's envelope, whatever
- * the HTTP status. An unreachable instance is taken out of rotation and answered as
- * {@code UPSTREAM_UNAVAILABLE}; an answer that is not an envelope as {@code UPSTREAM_ERROR}.
+ * Calls {@code POST /execute} on a healthy instance of a service and returns the agent's envelope, whatever the
+ * HTTP status, with whether the outcome is known. Each call is bounded by its own read timeout, never by
+ * interrupting it, so a slow answer is a {@code TIMEOUT} whose outcome is unknown and the instance stays in
+ * rotation; only a refused or unresolvable connection (nothing was sent) takes the instance out of rotation until
+ * the next discovery round, as {@code UPSTREAM_UNAVAILABLE}.
  */
 public class AgentClient {
 
-    private final RestClient http;
+    /** The agent's envelope, and whether the operation may have happened although the envelope says it failed. */
+    public record Reply(AgentServiceResponse response, boolean inDoubt) {
+    }
+
+    private final HttpClient http;
     private final ServiceRegistry registry;
     private final ObjectMapper mapper;
+    private final String apiKey;
 
-    public AgentClient(RestClient http, ServiceRegistry registry, ObjectMapper mapper) {
+    /**
+     * @param http   a client with the connect timeout; its requests carry their own read timeout
+     * @param apiKey sent as {@code X-API-Key}, or null
+     */
+    public AgentClient(HttpClient http, ServiceRegistry registry, ObjectMapper mapper, String apiKey) {
         this.http = http;
         this.registry = registry;
         this.mapper = mapper;
+        this.apiKey = apiKey;
     }
 
-    public AgentServiceResponse execute(String service, AgentServiceRequest request) {
+    /** One attempt: the agent's answer within {@code timeout}, or a failure saying why there is none. */
+    public Reply execute(String service, AgentServiceRequest request, Duration timeout) {
         String url = registry.pick(service).orElse(null);
         if (url == null) {
-            return failure(request, ErrorCode.UPSTREAM_UNAVAILABLE, "No healthy instance of service '" + service + "'");
+            return new Reply(failure(request, ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "No healthy instance of service '" + service + "'"), false);
+        }
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(url + "/execute"))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)));
+        if (apiKey != null) {
+            call.header("X-API-Key", apiKey);
         }
         try {
-            return http.post().uri(url + "/execute").body(request)
-                    .exchange((req, res) -> read(request, res.getStatusCode(), res.getBody().readAllBytes()), true);
-        } catch (ResourceAccessException e) {
-            registry.markUnreachable(url, e.getMessage());
-            return failure(request, ErrorCode.UPSTREAM_UNAVAILABLE, service + " at " + url + " is unreachable: "
-                    + rootMessage(e));
+            HttpResponse<byte[]> answer = http.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return read(request, answer.statusCode(), answer.body());
+        } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
+            registry.markUnreachable(url, String.valueOf(e.getMessage()));
+            return new Reply(failure(request, ErrorCode.UPSTREAM_UNAVAILABLE,
+                    service + " at " + url + " refused the connection"), false);
+        } catch (HttpTimeoutException e) {
+            return new Reply(failure(request, ErrorCode.TIMEOUT, service + "." + request.operation()
+                    + " did not answer within " + timeout.toMillis() + " ms"), true);
+        } catch (IOException e) {
+            // sent, or maybe sent: the connection broke before an answer
+            return new Reply(failure(request, ErrorCode.UPSTREAM_ERROR, service + " at " + url
+                    + " closed the connection before answering"), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(failure(request, ErrorCode.TIMEOUT, "Interrupted while calling " + service), true);
         }
     }
 
-    private AgentServiceResponse read(AgentServiceRequest request, HttpStatusCode status, byte[] body) {
+    /**
+     * An envelope is taken as the agent wrote it; {@code TIMEOUT} and {@code INTERNAL} leave the outcome unknown.
+     * Anything else from the agent is judged by its HTTP status.
+     */
+    private Reply read(AgentServiceRequest request, int status, byte[] body) {
         try {
             AgentServiceResponse response = mapper.readValue(body, AgentServiceResponse.class);
-            if (response.success() || response.errorCode() != null) {
-                return response;
+            if (response.success()) {
+                return new Reply(response, false);
+            }
+            if (response.errorCode() != null) {
+                return new Reply(response, response.errorCode() == ErrorCode.TIMEOUT
+                        || response.errorCode() == ErrorCode.INTERNAL);
             }
         } catch (IOException e) {
             // not an envelope: judged by its status below
         }
-        ErrorCode code = status.is5xxServerError() ? ErrorCode.UPSTREAM_ERROR
-                : status.is4xxClientError() ? ErrorCode.VALIDATION_ERROR : ErrorCode.UPSTREAM_ERROR;
-        return failure(request, code, "Unreadable answer from the agent (HTTP " + status.value() + ")");
+        boolean serverSide = status >= 500;
+        return new Reply(failure(request, serverSide ? ErrorCode.UPSTREAM_ERROR : ErrorCode.VALIDATION_ERROR,
+                "Unreadable answer from the agent (HTTP " + status + ")"), serverSide);
+    }
+
+    private byte[] body(AgentServiceRequest request) {
+        try {
+            return mapper.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unwritable request " + request.requestId(), e);
+        }
     }
 
     static AgentServiceResponse failure(AgentServiceRequest request, ErrorCode code, String message) {
         return AgentServiceResponse.failure(request.requestId(), code, message, null, 0,
                 Map.of("operation", String.valueOf(request.operation())));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

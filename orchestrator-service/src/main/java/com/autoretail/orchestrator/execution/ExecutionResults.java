@@ -7,7 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 
-/** What happened to every step of a workflow. {@code steps} keeps the plan's step order. */
+/**
+ * What happened to every step of a workflow. {@code steps} keeps the plan's step order.
+ *
+ * @param compensatedSteps    side effects undone after the workflow aborted
+ * @param notUndoneSteps      completed side effects that have no compensation: they stay done
+ * @param needsAttentionSteps side effects whose compensation gave up, or whose outcome stayed unknown: a person
+ *                            must look at them
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExecutionResults(
@@ -17,9 +24,29 @@ public record ExecutionResults(
         List<String> failedSteps,
         List<String> skippedSteps,
         List<String> compensatedSteps,
+        List<String> notUndoneSteps,
+        List<String> needsAttentionSteps,
         boolean aborted) {
 
+    public ExecutionResults {
+        steps = steps == null ? Map.of() : steps;
+        failedSteps = failedSteps == null ? List.of() : failedSteps;
+        skippedSteps = skippedSteps == null ? List.of() : skippedSteps;
+        compensatedSteps = compensatedSteps == null ? List.of() : compensatedSteps;
+        notUndoneSteps = notUndoneSteps == null ? List.of() : notUndoneSteps;
+        needsAttentionSteps = needsAttentionSteps == null ? List.of() : needsAttentionSteps;
+    }
+
     public static ExecutionResults empty() {
-        return new ExecutionResults(Map.of(), 0, 0, List.of(), List.of(), List.of(), false);
+        return new ExecutionResults(Map.of(), 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+    }
+
+    /** Every step completed and nothing aborted. */
+    public boolean succeeded() {
+        return !aborted && completed == total;
+    }
+
+    public boolean needsAttention() {
+        return !needsAttentionSteps.isEmpty();
     }
 }

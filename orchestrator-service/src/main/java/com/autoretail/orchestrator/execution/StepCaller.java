@@ -7,104 +7,112 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.decorators.Decorators;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Calls one agent operation with the step's resilience: a time limit per attempt, the service's circuit
- * breaker (open → fails at once with {@code UPSTREAM_UNAVAILABLE}) and a retry with exponential backoff and
- * jitter for retryable failures only. Every attempt carries the same request_id, so the agent's idempotency
- * makes retries safe.
+ * Calls one agent operation with the step's resilience: a read timeout per attempt (the step's timeout and a
+ * grace for the agent to answer its own {@code TIMEOUT}), the service's circuit breaker (open → fails at once
+ * with {@code UPSTREAM_UNAVAILABLE}; timeouts and 5xx count against it, 4xx never) and a retry with exponential
+ * backoff and jitter for retryable failures only. Every attempt carries the same request_id, so the agent's
+ * idempotency makes retries safe. No attempt starts once {@code stopped} says so (the workflow aborted).
  */
 public class StepCaller {
 
-    /** The final response and how many attempts it took. */
-    public record Outcome(AgentServiceResponse response, int attempts) {
+    /** The final response, how many attempts were made, and whether the step may have happened all the same. */
+    public record Outcome(AgentServiceResponse response, int attempts, boolean inDoubt) {
     }
 
     /** A retryable failure, thrown so that the breaker counts it and the retry sees it. */
     private static final class RetryableFailure extends RuntimeException {
-        private final transient AgentServiceResponse response;
+        private final transient AgentClient.Reply reply;
 
-        RetryableFailure(AgentServiceResponse response) {
-            super(response.error(), null, false, false);
-            this.response = response;
+        RetryableFailure(AgentClient.Reply reply) {
+            super(reply.response().error(), null, false, false);
+            this.reply = reply;
         }
     }
 
-    /** Seconds an attempt may run past the step's own timeout, for the agent to answer its TIMEOUT. */
+    /** No further attempt: the workflow stopped while the step waited for its next try. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
+    }
+
+    /** How long an attempt may run past the step's own timeout, for the agent to answer its TIMEOUT. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final AgentClient client;
     private final CircuitBreakerRegistry breakers;
-    private final ExecutorService workers;
     private final Duration backoff;
 
-    public StepCaller(AgentClient client, CircuitBreakerRegistry breakers, ExecutorService workers,
-                      Duration backoff) {
+    public StepCaller(AgentClient client, CircuitBreakerRegistry breakers, Duration backoff) {
         this.client = client;
         this.breakers = breakers;
-        this.workers = workers;
         this.backoff = backoff;
     }
 
-    public Outcome call(String service, AgentServiceRequest request, int maxAttempts) {
+    public Outcome call(String service, AgentServiceRequest request, int maxAttempts, BooleanSupplier stopped) {
         AtomicInteger attempts = new AtomicInteger();
-        Duration timeout = Duration.ofSeconds(request.timeout());
-        TimeLimiter limiter = TimeLimiter.of(TimeLimiterConfig.custom()
-                .timeoutDuration(timeout.plus(GRACE)).cancelRunningFuture(true).build());
+        AtomicReference<AgentClient.Reply> last = new AtomicReference<>();
         Retry retry = Retry.of(request.requestId(), RetryConfig.custom()
                 .maxAttempts(Math.max(1, maxAttempts))
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff, 2.0, 0.5))
-                .retryOnException(e -> e instanceof RetryableFailure || e instanceof TimeoutException)
+                .retryOnException(e -> e instanceof RetryableFailure)
                 .build());
-        CircuitBreaker breaker = breakers.circuitBreaker(service);
+        // the stop is checked outside the breaker: a workflow that stopped is not a failure of the service
+        Supplier<AgentClient.Reply> guarded = CircuitBreaker.decorateSupplier(breakers.circuitBreaker(service),
+                () -> attempt(service, request, attempts.incrementAndGet(), last));
         try {
-            AgentServiceResponse response = Decorators.ofCallable(() -> limiter.executeFutureSupplier(
-                            () -> workers.submit(() -> attempt(service, request, attempts.incrementAndGet()))))
-                    .withCircuitBreaker(breaker)
-                    .withRetry(retry)
-                    .call();
-            return new Outcome(response, attempts.get());
+            AgentClient.Reply reply = Retry.decorateSupplier(retry, () -> {
+                if (stopped.getAsBoolean()) {
+                    throw new Stopped();
+                }
+                return guarded.get();
+            }).get();
+            return new Outcome(reply.response(), attempts.get(), false);
         } catch (RetryableFailure e) {
-            return new Outcome(e.response, attempts.get());
+            return new Outcome(e.reply.response(), attempts.get(), inDoubt(last));
         } catch (CallNotPermittedException e) {
             return new Outcome(AgentClient.failure(request, ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Circuit breaker for service '" + service + "' is open: calls fail fast until it recovers"),
-                    attempts.get());
-        } catch (TimeoutException e) {
-            return new Outcome(AgentClient.failure(request, ErrorCode.TIMEOUT,
-                    service + "." + request.operation() + " did not answer within " + timeout.toSeconds() + " s"),
-                    attempts.get());
-        } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof RetryableFailure failure) {
-                return new Outcome(failure.response, attempts.get());
-            }
-            return new Outcome(AgentClient.failure(request, ErrorCode.UPSTREAM_ERROR,
-                    "Calling " + service + " failed: " + cause.getMessage()), attempts.get());
+                    attempts.get(), inDoubt(last));
+        } catch (Stopped e) {
+            AgentClient.Reply before = last.get();
+            AgentServiceResponse response = before != null ? before.response()
+                    : AgentClient.failure(request, ErrorCode.TIMEOUT, "not attempted: the workflow stopped");
+            return new Outcome(response, attempts.get(), inDoubt(last));
         }
     }
 
-    private AgentServiceResponse attempt(String service, AgentServiceRequest request, int attempt) {
+    /** Whether some attempt may have done the work: an unknown outcome stays in doubt until a success. */
+    private static boolean inDoubt(AtomicReference<AgentClient.Reply> last) {
+        AgentClient.Reply reply = last.get();
+        return reply != null && reply.inDoubt();
+    }
+
+    private AgentClient.Reply attempt(String service, AgentServiceRequest request, int attempt,
+                                      AtomicReference<AgentClient.Reply> last) {
         Map<String, Object> context = new HashMap<>(request.context());
         context.put("attempt", attempt);
-        AgentServiceResponse response = client.execute(service, new AgentServiceRequest(request.requestId(),
-                request.operation(), request.parameters(), context, request.timeout(), null));
+        AgentClient.Reply reply = client.execute(service, new AgentServiceRequest(request.requestId(),
+                request.operation(), request.parameters(), context, request.timeout(), null),
+                Duration.ofSeconds(request.timeout()).plus(GRACE));
+        last.accumulateAndGet(reply, (before, now) -> before != null && before.inDoubt() && !now.response().success()
+                ? new AgentClient.Reply(now.response(), true) : now);
+        AgentServiceResponse response = reply.response();
         if (!response.success() && response.errorCode() != null && response.errorCode().retryable()) {
-            throw new RetryableFailure(response);
+            throw new RetryableFailure(reply);
         }
-        return response;
+        return reply;
     }
 }

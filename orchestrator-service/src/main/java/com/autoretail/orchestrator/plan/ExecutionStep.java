@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One step of a workflow plan, in the shape of the architecture document's planning prompt.
@@ -34,6 +35,16 @@ public record ExecutionStep(
     public static final int MIN_TIMEOUT_SECONDS = 1;
     public static final int MAX_TIMEOUT_SECONDS = 300;
     public static final int MAX_RETRY_ATTEMPTS = 5;
+
+    /**
+     * What a step id may be: it is joined into request ids ({@code <request_id>:<step_id>}), journal keys and log
+     * lines, so no separator, no space, no control character, and bounded.
+     */
+    public static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+
+    public static boolean validId(String stepId) {
+        return stepId != null && STEP_ID.matcher(stepId).matches();
+    }
 
     public ExecutionStep {
         parameters = parameters == null ? Map.of() : parameters;

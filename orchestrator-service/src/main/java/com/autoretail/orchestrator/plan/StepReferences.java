@@ -17,12 +17,12 @@ public final class StepReferences {
 
     /** The reference syntax: group 1 the step id, group 2 the path after {@code result}. */
     public static final Pattern REFERENCE =
-            Pattern.compile("\\$\\{steps\\.([A-Za-z0-9_\\-]+)\\.result((?:\\.[A-Za-z0-9_\\-]+|\\[\\d+]){0,32})}");
+            Pattern.compile("\\$\\{steps\\.([A-Za-z0-9_\\-]+)\\.result((?:\\.[A-Za-z0-9_\\-]+|\\[\\d{1,9}]){0,32})}");
 
     /** Anything that looks like it means to be a reference, so that a mistyped one is reported, not sent. */
     private static final Pattern LOOKS_LIKE = Pattern.compile("\\$\\{\\s*steps\\b[^}]*}?");
 
-    private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z0-9_\\-]+)|\\[(\\d+)]");
+    private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z0-9_\\-]+)|\\[(\\d{1,9})]");
 
     private static final String MARKER = "${";
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * The agents the orchestrator knows: every configured instance of every service, its health and its cached
@@ -77,13 +78,25 @@ public class ServiceRegistry implements SmartLifecycle {
 
     /** The capabilities of the services that have a healthy instance now. */
     public ServiceCatalog catalog() {
-        Map<String, Capabilities> healthy = new LinkedHashMap<>();
+        return catalogOf(ServiceInstance::healthy);
+    }
+
+    /**
+     * Every service's last known capabilities, healthy or not: what undoing a workflow needs when the service it
+     * must undo something at is the one that is failing.
+     */
+    public ServiceCatalog knownCatalog() {
+        return catalogOf(instance -> true);
+    }
+
+    private ServiceCatalog catalogOf(Predicate<ServiceInstance> which) {
+        Map<String, Capabilities> catalog = new LinkedHashMap<>();
         services.forEach((key, service) -> service.instances().stream()
                 .map(AtomicReference::get)
-                .filter(instance -> instance.healthy() && instance.capabilities() != null)
+                .filter(instance -> which.test(instance) && instance.capabilities() != null)
                 .findFirst()
-                .ifPresent(instance -> healthy.put(key, instance.capabilities())));
-        return new ServiceCatalog(healthy);
+                .ifPresent(instance -> catalog.put(key, instance.capabilities())));
+        return new ServiceCatalog(catalog);
     }
 
     /** The next healthy instance's URL, round-robin; empty when the service has none. */

@@ -35,6 +35,8 @@ import java.util.TreeSet;
  */
 public final class PlanValidator {
 
+    private static final int MAX_SHOWN = 80;
+
     private static final Set<String> RISK_LEVELS = Set.of("low", "medium", "high");
 
     private final int maxSteps;
@@ -70,6 +72,14 @@ public final class PlanValidator {
             throw new NoValidPlanException("The plan is not valid", errors);
         }
         return new ValidatedPlan(normalized);
+    }
+
+    /**
+     * A plan read back from a workflow's journal, which only ever holds plans that passed {@link #check}: a workflow
+     * taken over goes on with the plan it was validated with, whatever services are healthy now.
+     */
+    public ValidatedPlan fromJournal(WorkflowPlan journaled) {
+        return new ValidatedPlan(journaled);
     }
 
     /** Every error of the plan against the catalog, each naming the step and field; empty when the plan is valid. */
@@ -126,6 +136,8 @@ public final class PlanValidator {
                 errors.add("execution_steps[" + i + "]: is null");
             } else if (blank(step.stepId())) {
                 errors.add("step #" + (i + 1) + ": step_id: is missing");
+            } else if (!ExecutionStep.validId(step.stepId())) {
+                errors.add("step #" + (i + 1) + ": step_id: must be 1 to 64 letters, digits, '_' or '-'");
             } else if (byId.putIfAbsent(step.stepId(), step) != null) {
                 errors.add("step " + step.stepId() + ": step_id: is used by more than one step");
             }
@@ -134,10 +146,11 @@ public final class PlanValidator {
         for (int i = 0; i < steps.size(); i++) {
             ExecutionStep step = steps.get(i);
             if (step != null) {
-                String label = blank(step.stepId()) ? "step #" + (i + 1) : "step " + step.stepId();
+                // an invalid id is never echoed: it may hold anything, a line break into the log included
+                String label = ExecutionStep.validId(step.stepId()) ? "step " + step.stepId() : "step #" + (i + 1);
                 checkStep(step, label, catalog, errors);
                 List<String> known = checkDependencies(step, label, byId, errors);
-                if (!blank(step.stepId())) {
+                if (ExecutionStep.validId(step.stepId())) {
                     graph.merge(step.stepId(), known, (a, b) -> a);
                 }
             }
@@ -158,14 +171,14 @@ public final class PlanValidator {
         if (blank(service)) {
             errors.add(label + ": service_name: is missing");
         } else if (!catalog.services().containsKey(service)) {
-            errors.add(label + ": service_name: '" + service + "' is not an available service (available: "
+            errors.add(label + ": service_name: '" + shown(service) + "' is not an available service (available: "
                     + String.join(", ", new TreeSet<>(catalog.services().keySet())) + ")");
         } else if (blank(step.operation())) {
             errors.add(label + ": operation: is missing");
         } else {
             Optional<OperationSpec> spec = catalog.operation(service, step.operation());
             if (spec.isEmpty()) {
-                errors.add(label + ": operation: '" + step.operation() + "' is not an operation of " + service
+                errors.add(label + ": operation: '" + shown(step.operation()) + "' is not an operation of " + service
                         + " (operations: " + String.join(", ", operationNames(catalog, service)) + ")");
             } else {
                 checkParameters(step, spec.get(), label, errors);
@@ -198,8 +211,9 @@ public final class PlanValidator {
         if (properties instanceof Map<?, ?> declared && !spec.parameters().containsKey("additionalProperties")) {
             for (String name : step.parameters().keySet()) {
                 if (!declared.containsKey(name)) {
-                    errors.add(label + ": parameters." + name + ": is not a parameter of " + step.serviceName() + "."
-                            + step.operation() + " (parameters: " + String.join(", ", names(declared)) + ")");
+                    errors.add(label + ": parameters." + shown(name) + ": is not a parameter of "
+                            + step.serviceName() + "." + step.operation() + " (parameters: "
+                            + String.join(", ", names(declared)) + ")");
                 }
             }
         }
@@ -222,6 +236,8 @@ public final class PlanValidator {
                 errors.add(label + ": dependencies: holds a blank step id");
             } else if (dependency.equals(step.stepId())) {
                 errors.add(label + ": dependencies: a step cannot depend on itself");
+            } else if (!ExecutionStep.validId(dependency)) {
+                errors.add(label + ": dependencies: holds an invalid step id");
             } else if (!byId.containsKey(dependency)) {
                 errors.add(label + ": dependencies: '" + dependency + "' is not a step of this plan");
             } else {
@@ -239,9 +255,9 @@ public final class PlanValidator {
         }
         Set<String> before = dag.ancestors(step.stepId());
         for (StepReferences.Found found : references) {
-            String where = "step " + step.stepId() + ": parameters." + found.path() + ": ";
+            String where = "step " + step.stepId() + ": parameters." + shown(found.path()) + ": ";
             if (found.stepId() == null) {
-                errors.add(where + "'" + found.text()
+                errors.add(where + "'" + shown(found.text())
                         + "' is not a valid reference (expected ${steps.<step_id>.result.<field>})");
             } else if (!byId.containsKey(found.stepId())) {
                 errors.add(where + "references step '" + found.stepId() + "', which is not in the plan");
@@ -259,6 +275,13 @@ public final class PlanValidator {
 
     private static List<String> names(Map<?, ?> declared) {
         return declared.keySet().stream().map(String::valueOf).toList();
+    }
+
+    /** A caller's text as an error may echo it: bounded, without line breaks or other control characters. */
+    private static String shown(String text) {
+        String printable = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() <= MAX_SHOWN ? printable : printable.substring(0, MAX_SHOWN) + "…";
     }
 
     private static boolean blank(String text) {

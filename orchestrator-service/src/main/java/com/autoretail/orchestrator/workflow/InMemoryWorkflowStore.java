@@ -1,27 +1,141 @@
 package com.autoretail.orchestrator.workflow;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The default workflow store: this JVM's memory, bounded, each record kept for the retention. */
+/**
+ * The default journal: this JVM's memory, for a single orchestrator. Leases work as in Redis, but a workflow dies
+ * with the process, so it is not durable ({@code /health} says so). Unfinished workflows are never evicted;
+ * finished ones are kept for the retention, at most {@code maxFinished} of them, the oldest forgotten first.
+ */
 class InMemoryWorkflowStore implements WorkflowStore {
 
-    private final Cache<String, WorkflowStatus> workflows;
+    private static final class Held {
+        Entry entry;
+        String owner;
+        long fence = 1;
+        Instant leaseUntil;
+        Instant forgetAt;   // null while unfinished
+        boolean reclaimable;
+    }
 
-    InMemoryWorkflowStore(Duration retention, long maxEntries) {
-        this.workflows = Caffeine.newBuilder().expireAfterWrite(retention).maximumSize(maxEntries).build();
+    private final Map<String, Held> workflows = new HashMap<>();
+    private final Deque<String> finishedOrder = new ArrayDeque<>();
+    private final Duration retention;
+    private final long maxFinished;
+    private final Clock clock;
+
+    InMemoryWorkflowStore(Duration retention, long maxFinished, Clock clock) {
+        this.retention = retention;
+        this.maxFinished = maxFinished;
+        this.clock = clock;
     }
 
     @Override
-    public void save(WorkflowStatus status) {
-        workflows.put(status.requestId(), status);
+    public synchronized Claim claim(Entry entry, String owner, Duration leaseFor) {
+        Held known = live(entry.status().requestId());
+        if (known != null && !known.reclaimable) {
+            return new Known(known.entry);
+        }
+        Held held = new Held();
+        held.entry = entry;
+        held.owner = owner;
+        held.leaseUntil = clock.instant().plus(leaseFor);
+        workflows.put(entry.status().requestId(), held);
+        return new Claimed(new Lease(entry.status().requestId(), owner, held.fence));
     }
 
     @Override
-    public Optional<WorkflowStatus> find(String requestId) {
-        return Optional.ofNullable(workflows.getIfPresent(requestId));
+    public synchronized boolean write(Lease lease, WorkflowStatus status, Duration leaseFor) {
+        Held held = holding(lease);
+        if (held == null) {
+            return false;
+        }
+        held.entry = new Entry(status, held.entry.submission(), held.entry.fingerprint());
+        held.leaseUntil = clock.instant().plus(leaseFor);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean finish(Lease lease, WorkflowStatus status) {
+        Held held = holding(lease);
+        if (held == null) {
+            return false;
+        }
+        held.entry = new Entry(status, held.entry.submission(), held.entry.fingerprint());
+        held.forgetAt = clock.instant().plus(retention);
+        held.reclaimable = status.workflowPlan() == null;
+        finishedOrder.addLast(lease.requestId());
+        while (finishedOrder.size() > maxFinished) {
+            String oldest = finishedOrder.removeFirst();
+            Held old = workflows.get(oldest);
+            if (old != null && old.forgetAt != null) {
+                workflows.remove(oldest);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean renew(Lease lease, Duration leaseFor) {
+        Held held = holding(lease);
+        if (held != null) {
+            held.leaseUntil = clock.instant().plus(leaseFor);
+        }
+        return held != null;
+    }
+
+    @Override
+    public synchronized List<String> expired(int max) {
+        Instant now = clock.instant();
+        return workflows.entrySet().stream()
+                .filter(e -> e.getValue().forgetAt == null && e.getValue().leaseUntil.isBefore(now))
+                .map(Map.Entry::getKey).limit(max).toList();
+    }
+
+    @Override
+    public synchronized Optional<Taken> takeOver(String requestId, String owner, Duration leaseFor) {
+        Held held = live(requestId);
+        if (held == null || held.forgetAt != null || !held.leaseUntil.isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        held.fence++;
+        held.owner = owner;
+        held.leaseUntil = clock.instant().plus(leaseFor);
+        return Optional.of(new Taken(new Lease(requestId, owner, held.fence), held.entry));
+    }
+
+    @Override
+    public synchronized Optional<WorkflowStatus> find(String requestId) {
+        return Optional.ofNullable(live(requestId)).map(held -> held.entry.status());
+    }
+
+    @Override
+    public boolean durable() {
+        return false;
+    }
+
+    /** The workflow held under this lease's fence, unfinished; null when another owner took it over. */
+    private Held holding(Lease lease) {
+        Held held = live(lease.requestId());
+        return held != null && held.forgetAt == null && held.fence == lease.fence()
+                && Objects.equals(held.owner, lease.owner()) ? held : null;
+    }
+
+    private Held live(String requestId) {
+        Held held = workflows.get(requestId);
+        if (held != null && held.forgetAt != null && held.forgetAt.isBefore(clock.instant())) {
+            workflows.remove(requestId);
+            return null;
+        }
+        return held;
     }
 }

@@ -3,44 +3,177 @@ package com.autoretail.orchestrator.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** Workflow records as JSON in Redis, each expiring after the retention, shared by every orchestrator. */
+/**
+ * The journal in Redis, shared by every orchestrator and kept across their restarts (with Redis persistence on).
+ * Each workflow is a hash ({@code status}, {@code submission}, {@code fingerprint}, {@code fence}, {@code owner});
+ * a sorted set holds the unfinished ones scored by when their lease ends. Every check-and-change is one Lua script,
+ * and leases are measured in Redis time, so that orchestrators with different clocks agree on who owns what.
+ */
 class RedisWorkflowStore implements WorkflowStore {
+
+    private static final String NOW = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            """;
+
+    private static final RedisScript<List> CLAIM = RedisScript.of(NOW + """
+            if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('HGET', KEYS[1], 'reclaimable') ~= '1' then
+              return redis.call('HMGET', KEYS[1], 'status', 'submission', 'fingerprint')
+            end
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], 'status', ARGV[2], 'submission', ARGV[3], 'fingerprint', ARGV[4],
+                       'fence', 1, 'owner', ARGV[5])
+            redis.call('ZADD', KEYS[2], now + tonumber(ARGV[6]), ARGV[1])
+            return {}
+            """, List.class);
+
+    private static final String HOLDS = """
+            if redis.call('HGET', KEYS[1], 'fence') ~= ARGV[2] or redis.call('HGET', KEYS[1], 'owner') ~= ARGV[3]
+               or redis.call('ZSCORE', KEYS[2], ARGV[1]) == false then
+              return 0
+            end
+            """;
+
+    private static final RedisScript<Long> WRITE = RedisScript.of(NOW + HOLDS + """
+            if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'status', ARGV[4]) end
+            redis.call('ZADD', KEYS[2], now + tonumber(ARGV[5]), ARGV[1])
+            return 1
+            """, Long.class);
+
+    private static final RedisScript<Long> FINISH = RedisScript.of(HOLDS + """
+            redis.call('HSET', KEYS[1], 'status', ARGV[4], 'reclaimable', ARGV[6])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            return 1
+            """, Long.class);
+
+    private static final RedisScript<List> EXPIRED = RedisScript.of(NOW + """
+            return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
+            """, List.class);
+
+    private static final RedisScript<List> TAKE_OVER = RedisScript.of(NOW + """
+            local lease_end = redis.call('ZSCORE', KEYS[2], ARGV[1])
+            if lease_end == false or tonumber(lease_end) > now then return {} end
+            if redis.call('EXISTS', KEYS[1]) == 0 then
+              redis.call('ZREM', KEYS[2], ARGV[1])
+              return {}
+            end
+            local fence = redis.call('HINCRBY', KEYS[1], 'fence', 1)
+            redis.call('HSET', KEYS[1], 'owner', ARGV[2])
+            redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
+            local kept = redis.call('HMGET', KEYS[1], 'status', 'submission', 'fingerprint')
+            return {tostring(fence), kept[1], kept[2], kept[3]}
+            """, List.class);
 
     private final StringRedisTemplate redis;
     private final ObjectMapper mapper;
     private final String prefix;
+    private final String leases;
     private final Duration retention;
 
     RedisWorkflowStore(StringRedisTemplate redis, ObjectMapper mapper, String prefix, Duration retention) {
         this.redis = redis;
         this.mapper = mapper;
-        this.prefix = prefix;
+        this.prefix = prefix + "workflow:";
+        this.leases = prefix + "leases";
         this.retention = retention;
     }
 
     @Override
-    public void save(WorkflowStatus status) {
-        try {
-            redis.opsForValue().set(prefix + status.requestId(), mapper.writeValueAsString(status), retention);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unwritable workflow " + status.requestId(), e);
+    @SuppressWarnings("unchecked")
+    public Claim claim(Entry entry, String owner, Duration leaseFor) {
+        String requestId = entry.status().requestId();
+        List<Object> known = redis.execute(CLAIM, keys(requestId), requestId, json(entry.status()),
+                json(entry.submission()), entry.fingerprint(), owner, millis(leaseFor));
+        if (known == null || known.isEmpty()) {
+            return new Claimed(new Lease(requestId, owner, 1));
         }
+        return new Known(entry((String) known.get(0), (String) known.get(1), (String) known.get(2)));
+    }
+
+    @Override
+    public boolean write(Lease lease, WorkflowStatus status, Duration leaseFor) {
+        return one(redis.execute(WRITE, keys(lease.requestId()), lease.requestId(), Long.toString(lease.fence()),
+                lease.owner(), json(status), millis(leaseFor)));
+    }
+
+    @Override
+    public boolean finish(Lease lease, WorkflowStatus status) {
+        return one(redis.execute(FINISH, keys(lease.requestId()), lease.requestId(), Long.toString(lease.fence()),
+                lease.owner(), json(status), millis(retention), status.workflowPlan() == null ? "1" : "0"));
+    }
+
+    @Override
+    public boolean renew(Lease lease, Duration leaseFor) {
+        return one(redis.execute(WRITE, keys(lease.requestId()), lease.requestId(), Long.toString(lease.fence()),
+                lease.owner(), "", millis(leaseFor)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> expired(int max) {
+        List<Object> ids = redis.execute(EXPIRED, List.of(leases), Integer.toString(max));
+        return ids == null ? List.of() : ids.stream().map(String::valueOf).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Taken> takeOver(String requestId, String owner, Duration leaseFor) {
+        List<Object> taken = redis.execute(TAKE_OVER, keys(requestId), requestId, owner, millis(leaseFor));
+        if (taken == null || taken.isEmpty()) {
+            return Optional.empty();
+        }
+        Lease lease = new Lease(requestId, owner, Long.parseLong((String) taken.get(0)));
+        return Optional.of(new Taken(lease, entry((String) taken.get(1), (String) taken.get(2),
+                (String) taken.get(3))));
     }
 
     @Override
     public Optional<WorkflowStatus> find(String requestId) {
-        String json = redis.opsForValue().get(prefix + requestId);
-        if (json == null) {
-            return Optional.empty();
-        }
+        Object status = redis.opsForHash().get(prefix + requestId, "status");
+        return status == null ? Optional.empty() : Optional.of(read((String) status, WorkflowStatus.class));
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    private List<String> keys(String requestId) {
+        return List.of(prefix + requestId, leases);
+    }
+
+    private Entry entry(String status, String submission, String fingerprint) {
+        return new Entry(read(status, WorkflowStatus.class), read(submission, Submission.class), fingerprint);
+    }
+
+    private static boolean one(Long result) {
+        return result != null && result == 1L;
+    }
+
+    private static String millis(Duration duration) {
+        return Long.toString(duration.toMillis());
+    }
+
+    private String json(Object value) {
         try {
-            return Optional.of(mapper.readValue(json, WorkflowStatus.class));
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable workflow " + requestId, e);
+            throw new IllegalStateException("Unwritable workflow record", e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable workflow record", e);
         }
     }
 }

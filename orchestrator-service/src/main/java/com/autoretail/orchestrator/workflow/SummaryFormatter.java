@@ -6,6 +6,7 @@ import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.List;
 import java.util.Map;
 
 /** Writes {@code final_result}: the human summary in the architecture document's shape. */
@@ -19,7 +20,7 @@ class SummaryFormatter {
         this.mapper = mapper;
     }
 
-    String format(String userRequest, WorkflowPlan plan, ExecutionResults results) {
+    String format(String userRequest, WorkflowPlan plan, ExecutionResults results, WorkflowStatus.Stage end) {
         StringBuilder text = new StringBuilder();
         text.append("🚗 AUTOMOTIVE SERVICE EXECUTION SUMMARY\n");
         text.append("📋 Request: ").append(userRequest).append('\n');
@@ -28,10 +29,14 @@ class SummaryFormatter {
                 .append(" steps completed");
         if (results.aborted()) {
             text.append(" (aborted");
-            if (!results.compensatedSteps().isEmpty()) {
-                text.append("; undone: ").append(String.join(", ", results.compensatedSteps()));
-            }
+            list(text, "; undone: ", results.compensatedSteps());
+            list(text, "; NOT undone (no compensation): ", results.notUndoneSteps());
+            list(text, "; NEEDS ATTENTION: ", results.needsAttentionSteps());
             text.append(')');
+        }
+        if (end == WorkflowStatus.Stage.NEEDS_ATTENTION) {
+            text.append("\n⚠️ NEEDS ATTENTION: a person must check ").append(String.join(", ",
+                    results.needsAttentionSteps())).append(": an undo gave up or an outcome stayed unknown");
         }
         text.append("\n\n📝 STEP-BY-STEP RESULTS:\n");
         for (Map.Entry<String, StepResult> entry : results.steps().entrySet()) {
@@ -45,9 +50,14 @@ class SummaryFormatter {
                 text.append("      Error: ").append(step.errorCode() == null ? "" : step.errorCode() + " ")
                         .append(step.error()).append('\n');
             }
-            if (step.compensation() != null) {
+            if (step.inDoubt()) {
+                text.append("      Outcome unknown: it may have happened\n");
+            }
+            if (step.compensation() != null && step.compensation().operation() != null) {
                 text.append("      Undone by ").append(step.compensation().operation()).append(": ")
-                        .append(step.compensation().success() ? "done" : "failed: " + step.compensation().error())
+                        .append(step.compensation().success() ? "done"
+                                : "FAILED after " + step.compensation().attempts() + " tries: "
+                                + step.compensation().error())
                         .append('\n');
             }
         }
@@ -58,8 +68,15 @@ class SummaryFormatter {
         return text.toString();
     }
 
+    private static void list(StringBuilder text, String label, List<String> steps) {
+        if (!steps.isEmpty()) {
+            text.append(label).append(String.join(", ", steps));
+        }
+    }
+
     private static String mark(StepResult.Status status) {
         return switch (status) {
+            case RUNNING -> "⏳";
             case COMPLETED -> "✅";
             case FAILED -> "❌";
             case SKIPPED -> "⏭️";

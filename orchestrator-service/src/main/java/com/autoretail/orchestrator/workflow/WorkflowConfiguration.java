@@ -13,13 +13,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
-/** The workflow use case and the store of its records. */
+/** The workflow use case, its journal (memory or Redis), the keeper of its leases and the recovery of others'. */
 @Configuration(proxyBeanMethods = false)
 class WorkflowConfiguration {
 
-    private static final String REDIS_PREFIX = "orchestrator:workflow:";
+    private static final String REDIS_PREFIX = "orchestrator:journal:";
+
+    /** This orchestrator's name in the leases it holds: its process, and a random part for restarts. */
+    private static final String OWNER = "orchestrator-" + ProcessHandle.current().pid() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
 
     @Bean
     WorkflowStore workflowStore(OrchestratorProperties properties, ObjectProvider<StringRedisTemplate> redis,
@@ -28,15 +34,29 @@ class WorkflowConfiguration {
         if ("redis".equalsIgnoreCase(workflows.store())) {
             return new RedisWorkflowStore(redis.getObject(), mapper, REDIS_PREFIX, workflows.retention());
         }
-        return new InMemoryWorkflowStore(workflows.retention(), workflows.maxEntries());
+        return new InMemoryWorkflowStore(workflows.retention(), workflows.maxEntries(), Clock.systemUTC());
     }
 
     @Bean
-    WorkflowService workflowService(ServiceRegistry registry, PlanningService planning, PlanValidator validator,
-                                    WorkflowExecutor executor, WorkflowStore store, ObjectMapper mapper,
-                                    CallbackSender callbacks, ExecutorService agentWorkers, MeterRegistry meters,
-                                    OrchestratorProperties properties) {
-        return new WorkflowService(registry, planning, validator, executor, store, new SummaryFormatter(mapper),
-                callbacks, agentWorkers, meters, properties.context());
+    LeaseKeeper leaseKeeper(WorkflowStore store, OrchestratorProperties properties) {
+        return new LeaseKeeper(store, properties.workflows().lease());
+    }
+
+    @Bean
+    WorkflowService workflowService(WorkflowStore store, LeaseKeeper leases, ServiceRegistry registry,
+                                    PlanningService planning, PlanValidator validator, WorkflowExecutor executor,
+                                    ObjectMapper mapper, CallbackSender callbacks, ExecutorService agentWorkers,
+                                    MeterRegistry meters, OrchestratorProperties properties) {
+        WorkflowRunner runner = new WorkflowRunner(registry, planning, validator, executor, leases,
+                new SummaryFormatter(mapper), callbacks, meters, properties.context());
+        return new WorkflowService(store, runner, leases, registry, planning, agentWorkers, OWNER,
+                properties.execution().workflowDeadline());
+    }
+
+    @Bean
+    WorkflowRecovery workflowRecovery(WorkflowStore store, WorkflowService workflows, ExecutorService agentWorkers,
+                                      OrchestratorProperties properties) {
+        return new WorkflowRecovery(store, workflows, agentWorkers, OWNER, properties.workflows().lease(),
+                properties.workflows().recoveryInterval());
     }
 }

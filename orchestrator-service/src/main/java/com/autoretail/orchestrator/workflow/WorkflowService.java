@@ -1,64 +1,53 @@
 package com.autoretail.orchestrator.workflow;
 
-import com.autoretail.common.tasks.CallbackSender;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
-import com.autoretail.orchestrator.execution.ExecutionResults;
-import com.autoretail.orchestrator.execution.WorkflowExecutor;
+import com.autoretail.orchestrator.execution.WorkflowAbandoned;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.PlanOutcome;
 import com.autoretail.orchestrator.planning.PlanningService;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
-import com.autoretail.orchestrator.validation.PlanValidator;
-import com.autoretail.orchestrator.validation.ValidatedPlan;
 import com.autoretail.orchestrator.workflow.WorkflowStatus.Stage;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 
 /**
- * One workflow from request to answer: plan against the healthy services (or validate the caller's plan), run,
- * summarize, record every stage in the workflow store, and POST the answer to the callback of an async workflow.
- * A request_id seen before is answered from the store: its answer when finished, 409 while it still runs.
+ * The workflow use case: a request becomes a workflow under its request_id, claimed atomically in the journal, so
+ * that of two submissions of one id exactly one runs. A request_id seen before answers from the journal: the stored
+ * answer once it finished, 409 while it runs; the same id with another request is refused (422
+ * {@code IDEMPOTENCY_KEY_REUSED}), never answered with the first workflow.
  */
 public class WorkflowService {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowService.class);
 
+    private final WorkflowStore store;
+    private final WorkflowRunner runner;
+    private final LeaseKeeper leases;
     private final ServiceRegistry registry;
     private final PlanningService planning;
-    private final PlanValidator validator;
-    private final WorkflowExecutor executor;
-    private final WorkflowStore store;
-    private final SummaryFormatter summary;
-    private final CallbackSender callbacks;
     private final ExecutorService workers;
-    private final MeterRegistry meters;
-    private final Map<String, String> defaultContext;
+    private final String owner;
+    private final Duration deadline;
 
-    public WorkflowService(ServiceRegistry registry, PlanningService planning, PlanValidator validator,
-                           WorkflowExecutor executor, WorkflowStore store, SummaryFormatter summary,
-                           CallbackSender callbacks, ExecutorService workers, MeterRegistry meters,
-                           Map<String, String> defaultContext) {
+    WorkflowService(WorkflowStore store, WorkflowRunner runner, LeaseKeeper leases, ServiceRegistry registry,
+                    PlanningService planning, ExecutorService workers, String owner, Duration deadline) {
+        this.store = store;
+        this.runner = runner;
+        this.leases = leases;
         this.registry = registry;
         this.planning = planning;
-        this.validator = validator;
-        this.executor = executor;
-        this.store = store;
-        this.summary = summary;
-        this.callbacks = callbacks;
         this.workers = workers;
-        this.meters = meters;
-        this.defaultContext = defaultContext;
+        this.owner = owner;
+        this.deadline = deadline;
     }
 
     /** The workflow recorded under the request_id, if it is still kept. */
@@ -66,130 +55,96 @@ public class WorkflowService {
         return store.find(requestId);
     }
 
+    /** Whether workflows survive this orchestrator: {@code true} with the Redis journal. */
+    public boolean durable() {
+        return store.durable();
+    }
+
     /** A dry run: the plan the request would run, validated against the healthy services. */
     public PlanOutcome plan(String userRequest) {
-        return planning.plan(userRequest, healthyCatalog());
-    }
-
-    /** Plans and runs a request, waiting for its end; a request_id seen before answers as {@link #replay} says. */
-    public OrchestratorResponse orchestrate(String requestId, OrchestratorRequest request) {
-        Optional<WorkflowStatus> known = known(requestId);
-        if (known.isPresent()) {
-            return replay(known.get());
-        }
-        return underRequestId(requestId, () -> planAndRun(requestId, request));
-    }
-
-    /** Validates and runs a plan the caller made; a request_id seen before answers as {@link #replay} says. */
-    public OrchestratorResponse executePlan(String requestId, String userRequest, WorkflowPlan plan,
-                                            Map<String, Object> context) {
-        Optional<WorkflowStatus> known = known(requestId);
-        if (known.isPresent()) {
-            return replay(known.get());
-        }
-        return underRequestId(requestId, () -> validateAndRun(requestId, userRequest, plan, context));
-    }
-
-    /**
-     * Starts a workflow in the background and returns at once; its stages are readable in the store. A request_id
-     * seen before starts nothing.
-     */
-    public void orchestrateAsync(String requestId, OrchestratorRequest request) {
-        if (known(requestId).isPresent()) {
-            return;
-        }
-        record(requestId, request.userRequest(), Stage.PLANNING, null, null, null, System.nanoTime());
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
-        workers.submit(() -> {
-            if (logContext != null) {
-                MDC.setContextMap(logContext);
-            }
-            try {
-                OrchestratorResponse response = underRequestId(requestId, () -> planAndRun(requestId, request));
-                if (request.callbackUrl() != null) {
-                    callbacks.send(request.callbackUrl(), response);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Workflow {} failed: {}", requestId, e.getMessage());
-                if (request.callbackUrl() != null) {
-                    callbacks.send(request.callbackUrl(), store.find(requestId).orElse(null));
-                }
-            }
-        });
-    }
-
-    private static OrchestratorResponse underRequestId(String requestId, Supplier<OrchestratorResponse> work) {
-        MDC.put("request_id", requestId);
-        try {
-            return work.get();
-        } finally {
-            MDC.remove("request_id");
-        }
-    }
-
-    /** The catalog of healthy services; {@code UPSTREAM_UNAVAILABLE} (503) when there is none. */
-    private ServiceCatalog healthyCatalog() {
         ServiceCatalog catalog = registry.catalog();
         if (catalog.services().isEmpty()) {
             throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "No agent is healthy: nothing can be planned");
         }
-        return catalog;
+        return planning.plan(userRequest, catalog);
     }
 
-    private OrchestratorResponse planAndRun(String requestId, OrchestratorRequest request) {
-        long start = System.nanoTime();
-        record(requestId, request.userRequest(), Stage.PLANNING, null, null, null, start);
-        ServiceCatalog catalog;
-        PlanOutcome outcome;
-        try {
-            catalog = healthyCatalog();
-            outcome = planning.plan(request.userRequest(), catalog);
-        } catch (RuntimeException e) {
-            record(requestId, request.userRequest(), Stage.FAILED, null, null, e.getMessage(), start);
-            count("rejected");
-            throw e;
+    /** Plans and runs a request, waiting for its end. */
+    public OrchestratorResponse orchestrate(String requestId, OrchestratorRequest request) {
+        return runNow(requestId, new Submission(Submission.Kind.ORCHESTRATE, request.userRequest(), null,
+                request.context(), request.callbackUrl()));
+    }
+
+    /** Validates and runs a plan the caller made, waiting for its end. */
+    public OrchestratorResponse executePlan(String requestId, String userRequest, WorkflowPlan plan,
+                                            Map<String, Object> context) {
+        return runNow(requestId, new Submission(Submission.Kind.EXECUTE_PLAN, userRequest, plan, context, null));
+    }
+
+    /**
+     * Accepts a workflow and runs it in the background; its stages are readable at once. The same request sent
+     * again while it runs or after it ended is accepted again and starts nothing.
+     */
+    public void orchestrateAsync(String requestId, OrchestratorRequest request) {
+        Submission submission = new Submission(Submission.Kind.ORCHESTRATE, request.userRequest(), null,
+                request.context(), request.callbackUrl());
+        WorkflowStore.Claim claim = claim(requestId, submission);
+        if (claim instanceof WorkflowStore.Claimed claimed) {
+            WorkflowStore.Entry entry = entry(requestId, submission);
+            Map<String, String> logContext = MDC.getCopyOfContextMap();
+            workers.submit(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                runQuietly(claimed.lease(), entry);
+            });
         }
-        return run(requestId, request.userRequest(), outcome.validated(), catalog, request.context(), start);
     }
 
-    private OrchestratorResponse validateAndRun(String requestId, String userRequest, WorkflowPlan plan,
-                                                Map<String, Object> context) {
-        long start = System.nanoTime();
-        ServiceCatalog catalog = healthyCatalog();
-        ValidatedPlan validated;
-        try {
-            validated = validator.check(plan, catalog);
-        } catch (RuntimeException e) {
-            count("rejected");
-            throw e;
+    /** Goes on with a workflow taken over from an orchestrator that stopped; its answer goes to its callback. */
+    void resume(WorkflowStore.Taken taken) {
+        log.info("Taking over workflow {} at stage {}", taken.lease().requestId(),
+                taken.entry().status().status().wireName());
+        runQuietly(taken.lease(), taken.entry());
+    }
+
+    private OrchestratorResponse runNow(String requestId, Submission submission) {
+        WorkflowStore.Claim claim = claim(requestId, submission);
+        if (claim instanceof WorkflowStore.Known known) {
+            return replay(known.entry().status());
         }
-        String request = userRequest == null || userRequest.isBlank() ? "plan " + validated.plan().planId()
-                : userRequest;
-        return run(requestId, request, validated, catalog, context, start);
+        try {
+            return runner.run(((WorkflowStore.Claimed) claim).lease(), entry(requestId, submission));
+        } catch (WorkflowAbandoned e) {
+            throw new AgentException(ErrorCode.CONFLICT, "Workflow " + requestId
+                    + " goes on at another orchestrator; follow it at /workflow/" + requestId);
+        }
     }
 
-    private OrchestratorResponse run(String requestId, String userRequest, ValidatedPlan validated,
-                                     ServiceCatalog catalog, Map<String, Object> requestContext, long start) {
-        WorkflowPlan plan = validated.plan();
-        record(requestId, userRequest, Stage.EXECUTING, plan, ExecutionResults.empty(), null, start);
-        Map<String, Object> context = new HashMap<>(defaultContext);
-        context.putAll(requestContext);
-        context.put("workflow_id", requestId);
-        ExecutionResults results = executor.execute(requestId, validated, context, catalog,
-                progress -> record(requestId, userRequest, Stage.EXECUTING, plan, progress, null, start));
-        boolean success = !results.aborted() && results.completed() == results.total();
-        String finalResult = summary.format(userRequest, plan, results);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        store.save(new WorkflowStatus(requestId, success ? Stage.COMPLETED : Stage.FAILED, userRequest, success,
-                plan, results, finalResult, null, seconds, Instant.now()));
-        count(success ? "completed" : results.aborted() ? "aborted" : "partial");
-        return new OrchestratorResponse(requestId, success, plan, results, finalResult, seconds, Instant.now());
+    private void runQuietly(WorkflowStore.Lease lease, WorkflowStore.Entry entry) {
+        try {
+            runner.run(lease, entry);
+        } catch (WorkflowAbandoned e) {
+            log.info("{}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Workflow {} failed: {}", lease.requestId(), e.getMessage());
+        }
     }
 
-    /** A workflow seen before that keeps its request_id: all but one that failed before it had a plan. */
-    private Optional<WorkflowStatus> known(String requestId) {
-        return store.find(requestId)
-                .filter(known -> !(known.status() == Stage.FAILED && known.workflowPlan() == null));
+    private WorkflowStore.Claim claim(String requestId, Submission submission) {
+        WorkflowStore.Claim claim = store.claim(entry(requestId, submission), owner, leases.leaseFor());
+        if (claim instanceof WorkflowStore.Known known
+                && !known.entry().fingerprint().equals(submission.fingerprint())) {
+            throw new RequestIdReused(requestId);
+        }
+        return claim;
+    }
+
+    private WorkflowStore.Entry entry(String requestId, Submission submission) {
+        Instant now = Instant.now();
+        WorkflowStatus planning = new WorkflowStatus(requestId, Stage.PLANNING, submission.userRequest(), null,
+                null, null, null, null, 0.0, now.plus(deadline), now);
+        return new WorkflowStore.Entry(planning, submission, submission.fingerprint());
     }
 
     /** A request_id seen before: its answer when finished, 409 while it still runs. */
@@ -198,18 +153,6 @@ public class WorkflowService {
             throw new AgentException(ErrorCode.CONFLICT, "Workflow " + known.requestId() + " is still "
                     + known.status().wireName() + "; follow it at /workflow/" + known.requestId());
         }
-        return new OrchestratorResponse(known.requestId(), Boolean.TRUE.equals(known.success()), known.workflowPlan(),
-                known.executionResults(), known.finalResult(),
-                known.executionTime() == null ? 0 : known.executionTime(), known.timestamp());
-    }
-
-    private void record(String requestId, String userRequest, Stage stage, WorkflowPlan plan,
-                        ExecutionResults results, String error, long start) {
-        store.save(new WorkflowStatus(requestId, stage, userRequest, null, plan, results, null, error,
-                (System.nanoTime() - start) / 1e9, Instant.now()));
-    }
-
-    private void count(String outcome) {
-        meters.counter("orchestrator.workflows", "outcome", outcome).increment();
+        return WorkflowRunner.response(known);
     }
 }

@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The body of {@code GET /workflow/{request_id}}: the stage of a workflow and the response fields known so
- * far ({@code workflow_plan} once planned, {@code execution_results} as steps finish).
+ * The body of {@code GET /workflow/{request_id}}, and what the journal keeps of a workflow: its stage and the
+ * response fields known so far ({@code workflow_plan} once planned, {@code execution_results} as steps start and
+ * finish).
+ *
+ * @param deadline when the workflow stops waiting for its steps and aborts
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,11 +30,17 @@ public record WorkflowStatus(
         String finalResult,
         String error,
         Double executionTime,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant deadline,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp) {
 
-    /** The stages of a workflow. */
+    /**
+     * The stages of a workflow: {@code planning}, {@code executing}, {@code compensating} (undoing after an abort),
+     * then one of {@code completed} (every step done), {@code failed} (it stopped; whatever it did is undone or
+     * listed as not undone) or {@code needs_attention} (an undo gave up, or an outcome stayed unknown: a person
+     * must look at the steps so marked).
+     */
     public enum Stage {
-        PLANNING, EXECUTING, COMPLETED, FAILED;
+        PLANNING, EXECUTING, COMPENSATING, COMPLETED, FAILED, NEEDS_ATTENTION;
 
         @JsonValue
         public String wireName() {
@@ -39,7 +48,13 @@ public record WorkflowStatus(
         }
 
         public boolean finished() {
-            return this == COMPLETED || this == FAILED;
+            return this == COMPLETED || this == FAILED || this == NEEDS_ATTENTION;
         }
+    }
+
+    /** The same workflow at another stage, with these results, stamped now. */
+    WorkflowStatus at(Stage stage, ExecutionResults results, double seconds) {
+        return new WorkflowStatus(requestId, stage, userRequest, success, workflowPlan, results, finalResult, error,
+                seconds, deadline, Instant.now());
     }
 }

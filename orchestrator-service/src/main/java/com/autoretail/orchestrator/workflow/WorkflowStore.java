@@ -1,11 +1,64 @@
 package com.autoretail.orchestrator.workflow;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** Workflow records by request_id: in memory, or in Redis so that several orchestrators share them. */
+/**
+ * The workflow journal: every workflow by request_id, with what was asked ({@link Submission}), its fingerprint and
+ * its status as it changes. A workflow is owned through a {@link Lease} that its owner renews; a write carries the
+ * lease's fence and is refused once another orchestrator took the workflow over, so a paused owner that wakes up
+ * cannot write over its successor. Unfinished workflows whose lease ran out are {@link #expired} and any orchestrator
+ * may {@link #takeOver} one. Every method is atomic. The memory store does all this in one JVM and is not durable;
+ * the Redis store is shared by every orchestrator and survives their restarts.
+ */
 public interface WorkflowStore {
 
-    void save(WorkflowStatus status);
+    /** A hold on a workflow: only the holder of its newest fence may write it. */
+    record Lease(String requestId, String owner, long fence) {
+    }
+
+    /** What the journal keeps of a workflow. */
+    record Entry(WorkflowStatus status, Submission submission, String fingerprint) {
+    }
+
+    /** The answer to a claim: the workflow is now the caller's, or it was known already. */
+    sealed interface Claim {
+    }
+
+    record Claimed(Lease lease) implements Claim {
+    }
+
+    record Known(Entry entry) implements Claim {
+    }
+
+    /** A workflow taken over from an owner whose lease ran out. */
+    record Taken(Lease lease, Entry entry) {
+    }
+
+    /**
+     * Creates the workflow under its request_id unless it is known: of any number of concurrent claims of one id,
+     * exactly one wins. A workflow that failed before it had a plan frees its id for a new claim.
+     */
+    Claim claim(Entry entry, String owner, Duration leaseFor);
+
+    /** Writes the status and renews the lease, if the lease still holds; false when it does not. */
+    boolean write(Lease lease, WorkflowStatus status, Duration leaseFor);
+
+    /** Writes the final status, ends the lease and keeps the workflow for the retention; false when it did not hold. */
+    boolean finish(Lease lease, WorkflowStatus status);
+
+    /** Renews the lease if it still holds. */
+    boolean renew(Lease lease, Duration leaseFor);
+
+    /** Request ids of unfinished workflows whose lease ran out, at most {@code max}. */
+    List<String> expired(int max);
+
+    /** Takes over a workflow whose lease ran out, with a new fence; empty when its lease holds or it is gone. */
+    Optional<Taken> takeOver(String requestId, String owner, Duration leaseFor);
 
     Optional<WorkflowStatus> find(String requestId);
+
+    /** Whether workflows survive this orchestrator (a shared Redis) or die with it (memory). */
+    boolean durable();
 }

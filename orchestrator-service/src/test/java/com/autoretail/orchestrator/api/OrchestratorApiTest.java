@@ -101,6 +101,43 @@ class OrchestratorApiTest {
     }
 
     @Test
+    void aRequestIdSentAgainWithAnotherRequestIsRefusedAndRunsNothing() {
+        orchestrate("{\"request_id\":\"api-reuse-1\",\"user_request\":\"" + SEED_REQUEST + "\"}");
+        int calls = fleet.server.findAll(postRequestedFor(urlMatching("/.*/execute"))).size();
+
+        Reply other = orchestrate("{\"request_id\":\"api-reuse-1\",\"user_request\":\"Show RO 1001\"}");
+        Reply async = http.post("/orchestrate-async",
+                "{\"request_id\":\"api-reuse-1\",\"user_request\":\"Show RO 1002\"}");
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.text("error_code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(async.status()).isEqualTo(422);
+        assertThat(fleet.server.findAll(postRequestedFor(urlMatching("/.*/execute")))).hasSize(calls);
+    }
+
+    @Test
+    void ofSimultaneousSubmissionsOfOneRequestIdOnlyOneRuns() throws Exception {
+        fleet.server.stubFor(execute("payment", "create_payment_link").willReturn(okJson(ok(
+                "{\"payment_id\":\"PAY-1\"}")).withFixedDelay(400)));
+        String body = "{\"request_id\":\"api-race-1\",\"user_request\":\"" + SEED_REQUEST + "\"}";
+        List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                replies.add(threads.submit(() -> orchestrate(body)));
+            }
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (var reply : replies) {
+            statuses.add(reply.get().status());
+        }
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        fleet.server.verify(exactly(1), postRequestedFor(urlEqualTo("/payment/execute"))
+                .withRequestBody(matchingJsonPath("$.request_id", equalTo("api-race-1:create_payment_1"))));
+    }
+
+    @Test
     void failedStepAbortsCompensatesAndReportsIt() {
         fleet.server.stubFor(execute("payment", "create_payment_link").willReturn(okJson(
                 "{\"request_id\":\"x\",\"success\":false,\"error\":\"customer_email: not an email\","
@@ -262,6 +299,8 @@ class OrchestratorApiTest {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("planner")).isEqualTo("rules");
+        assertThat(health.body().at("/workflow_store/type").asText()).isEqualTo("memory");
+        assertThat(health.body().at("/workflow_store/durable").asBoolean()).isFalse();
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(health.body().at("/services/repair_orders/status").asText()).isEqualTo("healthy");
         assertThat(health.body().at("/services/parts/instances/0/last_checked").asText()).isNotBlank();

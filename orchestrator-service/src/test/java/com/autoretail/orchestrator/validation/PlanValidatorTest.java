@@ -125,6 +125,28 @@ class PlanValidatorTest {
     }
 
     @Test
+    void refusesStepIdsThatCannotBeJoinedIntoKeysOrLogsWithoutEchoingThem() {
+        WorkflowPlan plan = plan(details("a:b", "1001"), details("forged\nINFO admin logged in", "1002"),
+                details("x".repeat(65), "1003"), details("ok_1", "1004").withDependencies("bad\nid"));
+
+        assertThat(validator.validate(plan, catalog)).containsExactly(
+                "step #1: step_id: must be 1 to 64 letters, digits, '_' or '-'",
+                "step #2: step_id: must be 1 to 64 letters, digits, '_' or '-'",
+                "step #3: step_id: must be 1 to 64 letters, digits, '_' or '-'",
+                "step ok_1: dependencies: holds an invalid step id");
+    }
+
+    @Test
+    void refusesAReferenceWithAnIndexPastAnyList() {
+        WorkflowPlan plan = plan(details("a", "1001"), step("b", "repair_orders", "get_repair_order_details",
+                Map.of("repair_order_id", "${steps.a.result[99999999999]}")).withDependencies("a"));
+
+        assertThat(validator.validate(plan, catalog)).containsExactly("step b: parameters.repair_order_id: "
+                + "'${steps.a.result[99999999999]}' is not a valid reference "
+                + "(expected ${steps.<step_id>.result.<field>})");
+    }
+
+    @Test
     void passesReferencesToTransitiveDependenciesWhateverTypeTheSchemaAsks() {
         WorkflowPlan plan = plan(
                 step("payments_1", "payment", "check_payment_status", Map.of("repair_order_id", "1234")),

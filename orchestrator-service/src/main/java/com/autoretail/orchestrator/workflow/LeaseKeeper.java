@@ -1,0 +1,111 @@
+package com.autoretail.orchestrator.workflow;
+
+import com.autoretail.orchestrator.execution.WorkflowAbandoned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Renews the leases of the workflows this orchestrator runs, a few times per lease, so that a workflow waiting on a
+ * slow step keeps its owner; and writes every journal entry, retried while Redis is briefly away. A lease that
+ * cannot be renewed (another orchestrator took the workflow over, or the store stayed away past the lease) is lost:
+ * the run stops at its next write.
+ */
+class LeaseKeeper extends Periodic {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+    private static final Duration STORE_RETRY = Duration.ofMillis(200);
+
+    private final WorkflowStore store;
+    private final Duration leaseFor;
+    private final Map<WorkflowStore.Lease, Boolean> held = new ConcurrentHashMap<>();
+    LeaseKeeper(WorkflowStore store, Duration leaseFor) {
+        super("workflow-leases");
+        this.store = store;
+        this.leaseFor = leaseFor;
+    }
+
+    Duration leaseFor() {
+        return leaseFor;
+    }
+
+    void hold(WorkflowStore.Lease lease) {
+        held.put(lease, Boolean.TRUE);
+    }
+
+    void release(WorkflowStore.Lease lease) {
+        held.remove(lease);
+    }
+
+    /** Whether the lease still holds: renewed by this keeper, never refused. */
+    boolean holds(WorkflowStore.Lease lease) {
+        return Boolean.TRUE.equals(held.get(lease));
+    }
+
+    /** Writes the status under the lease, retrying while the store fails, for up to one lease; false when lost. */
+    boolean write(WorkflowStore.Lease lease, WorkflowStatus status) {
+        return holds(lease) && untilStored(lease, () -> store.write(lease, status, leaseFor));
+    }
+
+    boolean finish(WorkflowStore.Lease lease, WorkflowStatus status) {
+        return holds(lease) && untilStored(lease, () -> store.finish(lease, status));
+    }
+
+    private boolean untilStored(WorkflowStore.Lease lease, BooleanSupplier write) {
+        long giveUp = System.nanoTime() + leaseFor.toNanos();
+        while (true) {
+            try {
+                boolean written = write.getAsBoolean();
+                if (!written) {
+                    lost(lease, "another orchestrator owns it now");
+                }
+                return written;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > giveUp) {
+                    lost(lease, "the journal was unreachable for a whole lease: " + e.getMessage());
+                    return false;
+                }
+                pause();
+            }
+        }
+    }
+
+    private void lost(WorkflowStore.Lease lease, String why) {
+        if (held.replace(lease, Boolean.TRUE, Boolean.FALSE)) {
+            log.warn("Workflow {} is no longer this orchestrator's: {}", lease.requestId(), why);
+        }
+    }
+
+    @Override
+    void tick() {
+        held.forEach((lease, holds) -> {
+            if (holds) {
+                try {
+                    if (!store.renew(lease, leaseFor)) {
+                        lost(lease, "its lease was taken over");
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Could not renew the lease of workflow {}: {}", lease.requestId(), e.getMessage());
+                }
+            }
+        });
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(STORE_RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowAbandoned("(journal)", "interrupted");
+        }
+    }
+
+    @Override
+    Duration every() {
+        return Duration.ofMillis(Math.max(50, leaseFor.toMillis() / 3));
+    }
+}

@@ -1,0 +1,160 @@
+package com.autoretail.orchestrator.workflow;
+
+import com.autoretail.common.tasks.CallbackSender;
+import com.autoretail.common.web.AgentException;
+import com.autoretail.common.wire.ErrorCode;
+import com.autoretail.orchestrator.execution.ExecutionResults;
+import com.autoretail.orchestrator.execution.WorkflowAbandoned;
+import com.autoretail.orchestrator.execution.WorkflowExecutor;
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.planning.PlanningService;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.autoretail.orchestrator.registry.ServiceRegistry;
+import com.autoretail.orchestrator.validation.PlanValidator;
+import com.autoretail.orchestrator.validation.ValidatedPlan;
+import com.autoretail.orchestrator.workflow.WorkflowStatus.Stage;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs one workflow this orchestrator holds the lease of, from wherever its journal is to its end: plans it (or
+ * validates the caller's plan) when it has no plan yet, runs or goes on running its steps, writes the final status
+ * and the summary, and POSTs the answer to its callback. A workflow taken over from a stopped orchestrator runs
+ * through here the same way as a new one.
+ */
+class WorkflowRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowRunner.class);
+
+    private final ServiceRegistry registry;
+    private final PlanningService planning;
+    private final PlanValidator validator;
+    private final WorkflowExecutor executor;
+    private final LeaseKeeper leases;
+    private final SummaryFormatter summary;
+    private final CallbackSender callbacks;
+    private final MeterRegistry meters;
+    private final Map<String, String> defaultContext;
+
+    WorkflowRunner(ServiceRegistry registry, PlanningService planning, PlanValidator validator,
+                   WorkflowExecutor executor, LeaseKeeper leases, SummaryFormatter summary, CallbackSender callbacks,
+                   MeterRegistry meters, Map<String, String> defaultContext) {
+        this.registry = registry;
+        this.planning = planning;
+        this.validator = validator;
+        this.executor = executor;
+        this.leases = leases;
+        this.summary = summary;
+        this.callbacks = callbacks;
+        this.meters = meters;
+        this.defaultContext = defaultContext;
+    }
+
+    /**
+     * Runs the workflow to its end and answers its response.
+     *
+     * @throws WorkflowAbandoned when another orchestrator took it over meanwhile
+     * @throws RuntimeException  why it could not be planned (no valid plan, no healthy agent): it failed
+     */
+    OrchestratorResponse run(WorkflowStore.Lease lease, WorkflowStore.Entry entry) {
+        leases.hold(lease);
+        MDC.put("request_id", lease.requestId());
+        try {
+            WorkflowStatus finished = drive(lease, entry.status(), entry.submission());
+            if (!leases.finish(lease, finished)) {
+                throw new WorkflowAbandoned(lease.requestId(), "its lease was lost before the end");
+            }
+            count(finished.status().wireName());
+            callBack(entry.submission(), finished);
+            return response(finished);
+        } finally {
+            leases.release(lease);
+            MDC.remove("request_id");
+        }
+    }
+
+    private WorkflowStatus drive(WorkflowStore.Lease lease, WorkflowStatus status, Submission submission) {
+        long start = System.nanoTime() - (long) ((status.executionTime() == null ? 0 : status.executionTime()) * 1e9);
+        if (status.status().finished()) {
+            return status;   // its owner stopped between writing the end and finishing
+        }
+        ValidatedPlan plan;
+        boolean fresh = status.workflowPlan() == null;
+        if (fresh) {
+            try {
+                plan = plan(submission);
+            } catch (RuntimeException e) {
+                WorkflowStatus failed = new WorkflowStatus(status.requestId(), Stage.FAILED, status.userRequest(),
+                        false, null, null, null, e.getMessage(), seconds(start), status.deadline(), Instant.now());
+                if (leases.finish(lease, failed)) {
+                    count("rejected");
+                    callBack(submission, failed);
+                }
+                throw e;
+            }
+            String request = status.userRequest() == null || status.userRequest().isBlank()
+                    ? "plan " + plan.plan().planId() : status.userRequest();
+            status = new WorkflowStatus(status.requestId(), Stage.EXECUTING, request, null, plan.plan(),
+                    ExecutionResults.empty(), null, null, seconds(start), status.deadline(), Instant.now());
+            journal(lease, status);
+        } else {
+            plan = validator.fromJournal(status.workflowPlan());
+        }
+        WorkflowStatus base = status;
+        Map<String, Object> context = new HashMap<>(defaultContext);
+        context.putAll(submission.context());
+        context.put("workflow_id", status.requestId());
+        ExecutionResults results = executor.execute(status.requestId(), plan, context, registry.knownCatalog(),
+                fresh ? null : status.executionResults(), status.deadline(),
+                progress -> leases.write(lease, base.at(progress.aborted() ? Stage.COMPENSATING : Stage.EXECUTING,
+                        progress, seconds(start))));
+        Stage end = results.succeeded() ? Stage.COMPLETED
+                : results.needsAttention() ? Stage.NEEDS_ATTENTION : Stage.FAILED;
+        return new WorkflowStatus(status.requestId(), end, status.userRequest(), end == Stage.COMPLETED,
+                plan.plan(), results, summary.format(status.userRequest(), plan.plan(), results, end), null,
+                seconds(start), status.deadline(), Instant.now());
+    }
+
+    private ValidatedPlan plan(Submission submission) {
+        ServiceCatalog catalog = registry.catalog();
+        if (catalog.services().isEmpty()) {
+            throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "No agent is healthy: nothing can be planned");
+        }
+        return submission.kind() == Submission.Kind.EXECUTE_PLAN
+                ? validator.check(submission.plan(), catalog)
+                : planning.plan(submission.userRequest(), catalog).validated();
+    }
+
+    private void journal(WorkflowStore.Lease lease, WorkflowStatus status) {
+        if (!leases.write(lease, status)) {
+            throw new WorkflowAbandoned(lease.requestId(), "its lease was lost");
+        }
+    }
+
+    private void callBack(Submission submission, WorkflowStatus finished) {
+        if (submission.callbackUrl() != null) {
+            callbacks.send(submission.callbackUrl(), finished.workflowPlan() == null ? finished : response(finished));
+        }
+    }
+
+    static OrchestratorResponse response(WorkflowStatus status) {
+        WorkflowPlan plan = status.workflowPlan();
+        return new OrchestratorResponse(status.requestId(), status.status() == Stage.COMPLETED, plan,
+                status.executionResults(), status.finalResult(),
+                status.executionTime() == null ? 0 : status.executionTime(), status.timestamp());
+    }
+
+    private void count(String outcome) {
+        meters.counter("orchestrator.workflows", "outcome", outcome).increment();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,141 @@
+package com.autoretail.orchestrator.workflow;
+
+import com.autoretail.orchestrator.plan.WorkflowPlan;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every workflow journal keeps to: one claim wins per request_id, a lease holds until it lapses, a takeover
+ * fences its former owner out, and finished workflows leave the leases. Run against the memory and the Redis store.
+ */
+abstract class WorkflowStoreContract {
+
+    static final Duration LONG = Duration.ofMinutes(1);
+    static final Duration SHORT = Duration.ofMillis(150);
+
+    abstract WorkflowStore store();
+
+    static WorkflowStore.Entry entry(String requestId, String userRequest) {
+        Submission submission = new Submission(Submission.Kind.ORCHESTRATE, userRequest, null, Map.of(), null);
+        WorkflowStatus status = new WorkflowStatus(requestId, WorkflowStatus.Stage.PLANNING, userRequest, null, null,
+                null, null, null, 0.0, Instant.now().plusSeconds(600), Instant.now());
+        return new WorkflowStore.Entry(status, submission, submission.fingerprint());
+    }
+
+    static String newId() {
+        return "wf-" + UUID.randomUUID();
+    }
+
+    private static WorkflowStore.Lease claimed(WorkflowStore.Claim claim) {
+        assertThat(claim).isInstanceOf(WorkflowStore.Claimed.class);
+        return ((WorkflowStore.Claimed) claim).lease();
+    }
+
+    private static WorkflowStatus planned(WorkflowStatus status, WorkflowStatus.Stage stage) {
+        WorkflowPlan plan = new WorkflowPlan("wf_1", "low", 1, List.of(), List.of(), Map.of());
+        return new WorkflowStatus(status.requestId(), stage, status.userRequest(), null, plan, null, null, null, 1.0,
+                status.deadline(), Instant.now());
+    }
+
+    @Test
+    void ofManyConcurrentClaimsOfOneIdExactlyOneWins() throws Exception {
+        String id = newId();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<WorkflowStore.Claim>> claims = java.util.stream.IntStream.range(0, 16)
+                    .<Callable<WorkflowStore.Claim>>mapToObj(i -> () -> store().claim(entry(id, "same"), "o" + i, LONG))
+                    .toList();
+            long won = 0;
+            for (Future<WorkflowStore.Claim> claim : threads.invokeAll(claims)) {
+                won += claim.get() instanceof WorkflowStore.Claimed ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKnownIdAnswersWhatWasAskedUnderIt() {
+        String id = newId();
+        claimed(store().claim(entry(id, "first"), "a", LONG));
+
+        WorkflowStore.Claim again = store().claim(entry(id, "second"), "b", LONG);
+
+        assertThat(again).isInstanceOf(WorkflowStore.Known.class);
+        WorkflowStore.Entry known = ((WorkflowStore.Known) again).entry();
+        assertThat(known.submission().userRequest()).isEqualTo("first");
+        assertThat(known.fingerprint()).isEqualTo(entry(id, "first").fingerprint())
+                .isNotEqualTo(entry(id, "second").fingerprint());
+    }
+
+    @Test
+    void aWorkflowThatFailedBeforeItHadAPlanFreesItsId() {
+        String id = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(id, "r"), "a", LONG));
+        WorkflowStatus failed = entry(id, "r").status();
+        store().finish(lease, new WorkflowStatus(id, WorkflowStatus.Stage.FAILED, "r", false, null, null, null,
+                "no agent is healthy", 0.1, failed.deadline(), Instant.now()));
+
+        assertThat(store().claim(entry(id, "r"), "b", LONG)).isInstanceOf(WorkflowStore.Claimed.class);
+    }
+
+    @Test
+    void aLeaseHoldsUntilItLapsesAndATakeoverFencesTheFormerOwnerOut() {
+        String id = newId();
+        WorkflowStore.Lease first = claimed(store().claim(entry(id, "r"), "a", SHORT));
+        assertThat(store().takeOver(id, "b", LONG)).as("the lease holds").isEmpty();
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> store().expired(100).contains(id));
+        WorkflowStore.Taken taken = store().takeOver(id, "b", LONG).orElseThrow();
+
+        assertThat(taken.lease().fence()).isGreaterThan(first.fence());
+        assertThat(taken.entry().submission().userRequest()).isEqualTo("r");
+        assertThat(store().takeOver(id, "c", LONG)).as("one taker wins").isEmpty();
+        assertThat(store().write(first, planned(taken.entry().status(), WorkflowStatus.Stage.EXECUTING), LONG))
+                .as("the former owner's write").isFalse();
+        assertThat(store().renew(first, LONG)).isFalse();
+        assertThat(store().write(taken.lease(), planned(taken.entry().status(), WorkflowStatus.Stage.EXECUTING), LONG))
+                .isTrue();
+        assertThat(store().find(id).orElseThrow().status()).isEqualTo(WorkflowStatus.Stage.EXECUTING);
+    }
+
+    @Test
+    void aRenewedLeaseDoesNotLapse() {
+        String id = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(id, "r"), "a", SHORT));
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(store().renew(lease, SHORT)).isTrue();
+            await().pollDelay(Duration.ofMillis(80)).until(() -> true);
+        }
+
+        assertThat(store().expired(1000)).doesNotContain(id);
+    }
+
+    @Test
+    void aFinishedWorkflowLeavesTheLeasesAndStaysReadable() {
+        String id = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(id, "r"), "a", SHORT));
+
+        assertThat(store().finish(lease, planned(entry(id, "r").status(), WorkflowStatus.Stage.COMPLETED))).isTrue();
+
+        await().pollDelay(SHORT.multipliedBy(2)).until(() -> true);
+        assertThat(store().expired(1000)).doesNotContain(id);
+        assertThat(store().takeOver(id, "b", LONG)).isEmpty();
+        assertThat(store().find(id).orElseThrow().status()).isEqualTo(WorkflowStatus.Stage.COMPLETED);
+        assertThat(store().claim(entry(id, "r"), "c", LONG)).isInstanceOf(WorkflowStore.Known.class);
+    }
+}
