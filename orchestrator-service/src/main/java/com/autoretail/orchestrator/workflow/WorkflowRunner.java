@@ -67,11 +67,8 @@ class WorkflowRunner {
         MDC.put("request_id", lease.requestId());
         try {
             WorkflowStatus finished = drive(lease, entry.status(), entry.submission());
-            if (!leases.finish(lease, finished)) {
-                throw new WorkflowAbandoned(lease.requestId(), "its lease was lost before the end");
-            }
+            end(lease, entry.submission(), finished);
             count(finished.status().wireName());
-            callBack(entry.submission(), finished);
             return response(finished);
         } finally {
             leases.release(lease);
@@ -92,10 +89,8 @@ class WorkflowRunner {
             } catch (RuntimeException e) {
                 WorkflowStatus failed = new WorkflowStatus(status.requestId(), Stage.FAILED, status.userRequest(),
                         false, null, null, null, e.getMessage(), seconds(start), status.deadline(), Instant.now());
-                if (leases.finish(lease, failed)) {
-                    count("rejected");
-                    callBack(submission, failed);
-                }
+                end(lease, submission, failed);
+                count("rejected");
                 throw e;
             }
             String request = status.userRequest() == null || status.userRequest().isBlank()
@@ -134,6 +129,18 @@ class WorkflowRunner {
     private void journal(WorkflowStore.Lease lease, WorkflowStatus status) {
         if (!leases.write(lease, status)) {
             throw new WorkflowAbandoned(lease.requestId(), "its lease was lost");
+        }
+    }
+
+    /**
+     * The end is readable first, then called back, then the lease ends: an orchestrator that stops in between leaves
+     * the workflow to another, which calls back again. A callback comes at least once.
+     */
+    private void end(WorkflowStore.Lease lease, Submission submission, WorkflowStatus finished) {
+        journal(lease, finished);
+        callBack(submission, finished);
+        if (!leases.finish(lease, finished)) {
+            throw new WorkflowAbandoned(lease.requestId(), "its lease was lost at the end");
         }
     }
 
