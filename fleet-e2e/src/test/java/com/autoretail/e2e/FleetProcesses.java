@@ -85,6 +85,23 @@ final class FleetProcesses {
         return services.get(name).url();
     }
 
+    /**
+     * Starts one more instance of a service of the table under a name of its own, on a free port: the service's
+     * wiring with {@code env} and {@code args} on top, e.g. a second orchestrator on a shared Redis.
+     */
+    Service startInstance(String name, String of, Map<String, String> env, List<String> args) {
+        Service base = services.get(of);
+        Map<String, String> wiring = new LinkedHashMap<>(base.env());
+        wiring.putAll(env);
+        List<String> arguments = new ArrayList<>(base.args());
+        arguments.addAll(args);
+        services.put(name, new Service(name, base.module(), freePort(), base.healthPath(), List.copyOf(arguments),
+                Map.copyOf(wiring)));
+        start(name);
+        awaitHealthy(name);
+        return services.get(name);
+    }
+
     private void startAll() {
         try {
             Files.createDirectories(LOGS);
@@ -177,7 +194,7 @@ final class FleetProcesses {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -22,7 +22,11 @@ class LeaseKeeper extends Periodic {
 
     private final WorkflowStore store;
     private final Duration leaseFor;
-    private final Map<WorkflowStore.Lease, Boolean> held = new ConcurrentHashMap<>();
+    private final Map<WorkflowStore.Lease, State> held = new ConcurrentHashMap<>();
+
+    /** A held lease is renewed; a finishing one no longer (its end removes it); a lost one stops its run. */
+    private enum State { HELD, FINISHING, LOST }
+
     LeaseKeeper(WorkflowStore store, Duration leaseFor) {
         super("workflow-leases");
         this.store = store;
@@ -34,7 +38,7 @@ class LeaseKeeper extends Periodic {
     }
 
     void hold(WorkflowStore.Lease lease) {
-        held.put(lease, Boolean.TRUE);
+        held.put(lease, State.HELD);
     }
 
     void release(WorkflowStore.Lease lease) {
@@ -43,7 +47,7 @@ class LeaseKeeper extends Periodic {
 
     /** Whether the lease still holds: renewed by this keeper, never refused. */
     boolean holds(WorkflowStore.Lease lease) {
-        return Boolean.TRUE.equals(held.get(lease));
+        return held.get(lease) == State.HELD;
     }
 
     /** Writes the status under the lease, retrying while the store fails, for up to one lease; false when lost. */
@@ -51,8 +55,10 @@ class LeaseKeeper extends Periodic {
         return holds(lease) && untilStored(lease, () -> store.write(lease, status, leaseFor));
     }
 
+    /** Ends the workflow under the lease; from now on the lease is not renewed, which its end removes anyway. */
     boolean finish(WorkflowStore.Lease lease, WorkflowStatus status) {
-        return holds(lease) && untilStored(lease, () -> store.finish(lease, status));
+        return held.replace(lease, State.HELD, State.FINISHING)
+                && untilStored(lease, () -> store.finish(lease, status));
     }
 
     private boolean untilStored(WorkflowStore.Lease lease, BooleanSupplier write) {
@@ -75,17 +81,18 @@ class LeaseKeeper extends Periodic {
     }
 
     private void lost(WorkflowStore.Lease lease, String why) {
-        if (held.replace(lease, Boolean.TRUE, Boolean.FALSE)) {
+        if (held.replace(lease, State.HELD, State.LOST) || held.replace(lease, State.FINISHING, State.LOST)) {
             log.warn("Workflow {} is no longer this orchestrator's: {}", lease.requestId(), why);
         }
     }
 
     @Override
     void tick() {
-        held.forEach((lease, holds) -> {
-            if (holds) {
+        held.forEach((lease, state) -> {
+            if (state == State.HELD) {
                 try {
-                    if (!store.renew(lease, leaseFor)) {
+                    // a run that began finishing meanwhile removed its lease itself: not a takeover
+                    if (!store.renew(lease, leaseFor) && held.get(lease) == State.HELD) {
                         lost(lease, "its lease was taken over");
                     }
                 } catch (RuntimeException e) {

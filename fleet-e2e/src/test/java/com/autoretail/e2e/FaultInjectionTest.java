@@ -1,0 +1,292 @@
+package com.autoretail.e2e;
+
+import com.autoretail.common.testsupport.HttpJson;
+import com.autoretail.common.testsupport.HttpJson.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fleet's promise under faults, against real processes: a dealer system slower than the step timeout, an
+ * orchestrator killed with SIGKILL while workflows are in flight, its Redis killed and restarted, a service down
+ * while a workflow must be undone. Every check counts side effects in the dealer systems' own ledgers (payment
+ * links per repair order, a part's stock), never only answers.
+ *
+ * <p>The fleet of {@link FleetProcesses} runs the MCP servers and agents; this suite adds a payment agent whose
+ * MCP server is behind a {@link DelayingProxy}, a proxy in front of the parts agent, a {@link PrivateRedis} that
+ * persists like a production one, and two orchestrators journaling to it, as a user deploys them. Each test uses
+ * repair orders and parts no other test touches, so that the ledgers' counts are its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(90);
+    private static final String EMAIL = "fault.injection@example.com";
+
+    static FleetProcesses fleet;
+    static PrivateRedis redis;
+    static DelayingProxy paymentServer;
+    static DelayingProxy partsAgent;
+    static HttpJson first;
+    static HttpJson second;
+    static HttpJson payment;
+    static HttpJson parts;
+
+    @BeforeAll
+    static void startTheFaultyFleet() {
+        fleet = FleetProcesses.get();
+        redis = new PrivateRedis("fault-redis");
+        paymentServer = new DelayingProxy(fleet.service("payment-mcp").port());
+        partsAgent = new DelayingProxy(fleet.service("parts").port());
+        FleetProcesses.Service slowPayment = fleet.startInstance("payment-behind-proxy", "payment",
+                Map.of("PAYMENT_MCP_ENDPOINT", paymentServer.url() + "/mcp"), List.of());
+        Map<String, String> env = Map.of("WORKFLOW_STORE", "redis", "REDIS_URL", redis.url(),
+                "PAYMENT_SERVICE_URL", slowPayment.url(), "PARTS_SERVICE_URL", partsAgent.url());
+        // short leases, so that a dead orchestrator's workflows move on within the test's patience
+        List<String> args = List.of("--orchestrator.workflows.lease=3s", "--orchestrator.workflows.recovery-interval=1s");
+        first = new HttpJson(fleet.startInstance("orchestrator-1", "orchestrator", env, args).url());
+        second = new HttpJson(fleet.startInstance("orchestrator-2", "orchestrator", env, args).url());
+        payment = new HttpJson(fleet.url("payment"));
+        parts = new HttpJson(fleet.url("parts"));
+    }
+
+    @AfterAll
+    static void stopTheFaults() {
+        if (partsAgent != null) {
+            partsAgent.close();
+        }
+        if (paymentServer != null) {
+            paymentServer.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPaymentServerSlowerThanTheStepTimeoutMakesOneLinkWhateverTheRetries() {
+        paymentServer.delay(Duration.ofMillis(2500));
+        try {
+            String plan = plan("fi-slow-link", List.of(step("pay", "payment", "create_payment_link",
+                    "{\"repair_order_id\":\"7001\",\"amount\":25,\"customer_email\":\"" + EMAIL + "\"}",
+                    "\"timeout_seconds\":1,\"retry_attempts\":2")));
+
+            Reply reply = first.post("/execute-plan", plan);
+
+            assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+            JsonNode workflow = awaitFinished(first, "fi-slow-link");
+            assertThat(workflow.path("status").asText()).as(workflow.toString()).isIn("completed", "failed");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(links("7001")).as("payment links of RO 7001").hasSize(1));
+            String expected = "completed".equals(workflow.path("status").asText()) ? "pending" : "cancelled";
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(links("7001").get(0).path("status").asText()).isEqualTo(expected));
+        } finally {
+            paymentServer.delay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void workflowsOfAKilledOrchestratorEndOnTheOtherWithNothingDoneTwiceOrLeftBehind() {
+        paymentServer.delay(Duration.ofSeconds(1));
+        partsAgent.delay(Duration.ofSeconds(1));
+        try {
+            int stockBefore = stock("ELC5120");
+            List<String> ids = IntStream.range(0, 20).mapToObj(i -> "fi-kill-" + i).toList();
+            for (int i = 0; i < ids.size(); i++) {
+                // half on each orchestrator: two instances at once are the normal deployment
+                submit(i % 2 == 0 ? first : second, reserveThenPay(ids.get(i), String.valueOf(7100 + i), "ELC5120"));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> known(second, id)));
+            sleep(Duration.ofMillis(500));
+            long unfinished = IntStream.range(0, ids.size()).filter(i -> i % 2 == 0)
+                    .filter(i -> !finished(status(second, ids.get(i)))).count();
+
+            fleet.kill("orchestrator-1");
+            assertThat(unfinished).as("workflows the killed orchestrator had in flight").isPositive();
+
+            List<JsonNode> ended = ids.stream().map(id -> awaitFinished(second, id)).toList();
+            assertEveryWorkflowLeftExactlyItsOwnSideEffects(ended, 7100, "ELC5120", stockBefore);
+        } finally {
+            paymentServer.delay(Duration.ZERO);
+            partsAgent.delay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aRedisRestartMidRunLetsWorkflowsContinueOrEndCleanly() {
+        paymentServer.delay(Duration.ofSeconds(1));
+        partsAgent.delay(Duration.ofSeconds(1));
+        try {
+            int stockBefore = stock("FLT3301");
+            List<String> ids = IntStream.range(0, 8).mapToObj(i -> "fi-redis-" + i).toList();
+            for (int i = 0; i < ids.size(); i++) {
+                submit(second, reserveThenPay(ids.get(i), String.valueOf(7200 + i), "FLT3301"));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> known(second, id)));
+
+            redis.kill();
+            sleep(Duration.ofSeconds(2));
+            redis.start();
+
+            List<JsonNode> ended = ids.stream().map(id -> awaitFinished(second, id)).toList();
+            assertEveryWorkflowLeftExactlyItsOwnSideEffects(ended, 7200, "FLT3301", stockBefore);
+        } finally {
+            paymentServer.delay(Duration.ZERO);
+            partsAgent.delay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anUndoAgainstAServiceThatIsDownIsDoneOnceItIsBack() {
+        int stockBefore = stock("ELC5150");
+        paymentServer.delay(Duration.ofSeconds(3));
+        String plan = plan("fi-undo-later", List.of(
+                step("reserve", "parts", "reserve_parts",
+                        "{\"part_numbers\":[\"ELC5150\"],\"repair_order_id\":\"7300\"}", null),
+                step("check", "payment", "check_payment_status", "{\"payment_id\":\"PAY-0000000000\"}",
+                        "\"dependencies\":[\"reserve\"]")));
+        submit(second, plan);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> stock("ELC5150") == stockBefore - 1);
+            partsAgent.down();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "compensating".equals(status(second, "fi-undo-later")));
+            sleep(Duration.ofSeconds(3));
+            assertThat(status(second, "fi-undo-later")).as("still undoing while parts is down").isEqualTo("compensating");
+            assertThat(stock("ELC5150")).isEqualTo(stockBefore - 1);
+        } finally {
+            paymentServer.delay(Duration.ZERO);
+            partsAgent.up();
+        }
+
+        JsonNode workflow = awaitFinished(second, "fi-undo-later");
+
+        assertThat(workflow.path("status").asText()).as(workflow.toString()).isEqualTo("failed");
+        assertThat(workflow.at("/execution_results/steps/reserve/status").asText()).isEqualTo("compensated");
+        assertThat(workflow.at("/execution_results/compensated_steps").toString()).contains("reserve");
+        assertThat(stock("ELC5150")).as("the reservation was given back").isEqualTo(stockBefore);
+    }
+
+    /**
+     * Every workflow ended completed or failed (never stuck, never needing a person); a completed one left exactly
+     * one live payment link and one reservation, a failed one none; and the part's stock is lower by exactly the
+     * completed workflows' reservations.
+     */
+    private static void assertEveryWorkflowLeftExactlyItsOwnSideEffects(List<JsonNode> ended, int firstRepairOrder,
+                                                                        String partNumber, int stockBefore) {
+        int completed = 0;
+        for (int i = 0; i < ended.size(); i++) {
+            JsonNode workflow = ended.get(i);
+            String status = workflow.path("status").asText();
+            assertThat(status).as(workflow.toString()).isIn("completed", "failed");
+            List<JsonNode> links = links(String.valueOf(firstRepairOrder + i));
+            assertThat(links).as("payment links of RO %d", firstRepairOrder + i).hasSizeLessThanOrEqualTo(1);
+            if ("completed".equals(status)) {
+                completed++;
+                assertThat(links).hasSize(1);
+                assertThat(links.get(0).path("status").asText()).isEqualTo("pending");
+            } else {
+                assertThat(links).allSatisfy(link -> assertThat(link.path("status").asText()).isEqualTo("cancelled"));
+            }
+        }
+        assertThat(stock(partNumber)).as("stock of %s after %d completed workflows", partNumber, completed)
+                .isEqualTo(stockBefore - completed);
+    }
+
+    private static String reserveThenPay(String requestId, String repairOrder, String partNumber) {
+        return plan(requestId, List.of(
+                step("reserve", "parts", "reserve_parts",
+                        "{\"part_numbers\":[\"" + partNumber + "\"],\"repair_order_id\":\"" + repairOrder + "\"}", null),
+                step("pay", "payment", "create_payment_link", "{\"repair_order_id\":\"" + repairOrder
+                        + "\",\"amount\":10,\"customer_email\":\"" + EMAIL + "\"}", "\"dependencies\":[\"reserve\"]")));
+    }
+
+    private static String plan(String requestId, List<String> steps) {
+        return "{\"request_id\":\"" + requestId + "\",\"workflow_plan\":{\"plan_id\":\"" + requestId
+                + "\",\"execution_steps\":[" + String.join(",", steps) + "]}}";
+    }
+
+    private static String step(String id, String service, String operation, String parameters, String more) {
+        return "{\"step_id\":\"" + id + "\",\"service_name\":\"" + service + "\",\"operation\":\"" + operation
+                + "\",\"parameters\":" + parameters + ",\"failure_handling\":\"abort\""
+                + (more == null ? "" : "," + more) + "}";
+    }
+
+    /** Posts a plan without waiting for its answer: the orchestrator may be killed before it answers. */
+    private static void submit(HttpJson orchestrator, String plan) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                orchestrator.post("/execute-plan", plan);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // the orchestrator died with the request open: the journal, not this answer, tells the outcome
+            }
+        });
+    }
+
+    private static JsonNode awaitFinished(HttpJson orchestrator, String requestId) {
+        List<JsonNode> found = new ArrayList<>(1);
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+            Reply reply = orchestrator.get("/workflow/" + requestId);
+            String status = reply.text("status");
+            if (reply.status() == 200 && finished(status)) {
+                found.add(reply.body());
+                return true;
+            }
+            return false;
+        });
+        return found.get(0);
+    }
+
+    private static boolean finished(String status) {
+        return List.of("completed", "failed", "needs_attention").contains(status);
+    }
+
+    private static boolean known(HttpJson orchestrator, String requestId) {
+        return orchestrator.get("/workflow/" + requestId).status() == 200;
+    }
+
+    private static String status(HttpJson orchestrator, String requestId) {
+        return orchestrator.get("/workflow/" + requestId).text("status");
+    }
+
+    /** The payment links the payment ledger holds for a repair order. */
+    private static List<JsonNode> links(String repairOrder) {
+        Reply reply = payment.execute("check_payment_status", "{\"repair_order_id\":\"" + repairOrder + "\"}");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        List<JsonNode> links = new ArrayList<>();
+        reply.body().at("/result/payments").forEach(links::add);
+        return links;
+    }
+
+    private static int stock(String partNumber) {
+        Reply reply = parts.execute("check_part_availability", "{\"part_number\":\"" + partNumber + "\"}");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body().at("/result/stock").asInt();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
