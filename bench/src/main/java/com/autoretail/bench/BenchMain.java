@@ -21,6 +21,8 @@ import java.util.Map;
  * parallel --ports=orchestrator:8086,... --latency=100ms
  * overhead --ports=... --clients=32 --seconds=30
  * holds    --ports=... --clients=64 --seconds=30 --redis-inventory=http://127.0.0.1:8011
+ * durability --ports=... --redis-orchestrator=http://127.0.0.1:8021 --victim=http://127.0.0.1:8022 --victim-pid=4711
+ *          --survivor=http://127.0.0.1:8023 --lease-and-recovery=20s --workflows=200
  * start    --seconds=21.5 --rss-kib=1900000 --rss-per-service=a=1,b=2 --rss-after-load-kib=0
  * report   --out=docs/BENCHMARKS.md --command="./fleet bench" --took-seconds=420 --load-average="0.52 0.61 0.70"
  * </pre>
@@ -34,7 +36,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain planner|parallel|overhead|holds|start|report [--name=value ...]");
+            System.err.println("usage: BenchMain planner|parallel|overhead|holds|durability|start|report [--name=value ...]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -67,6 +69,16 @@ public final class BenchMain {
                 for (Result result : HoldsBenchmark.run(http, targets,
                         Integer.parseInt(option(options, "clients", "64")), seconds(options, "warmup", 5),
                         seconds(options, "seconds", 30))) {
+                    results.append(result);
+                }
+            }
+            case "durability" -> {
+                for (Result result : DurabilityBenchmark.run(http, new DurabilityBenchmark.Orchestrators(
+                        url(options, "orchestrator"), required(options, "redis-orchestrator"),
+                        required(options, "victim"), Long.parseLong(required(options, "victim-pid")),
+                        required(options, "survivor"),
+                        DurationStyle.detectAndParse(option(options, "lease-and-recovery", "20s"))),
+                        Integer.parseInt(option(options, "workflows", "200")))) {
                     results.append(result);
                 }
             }

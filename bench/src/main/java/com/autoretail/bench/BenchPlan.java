@@ -71,8 +71,13 @@ final class BenchPlan {
      * with every step completed.
      */
     Optional<Run> run(FleetHttp http, String orchestrator) throws IOException, InterruptedException {
+        return run(http, orchestrator, nextRequestId());
+    }
+
+    /** As {@link #run(FleetHttp, String)}, under a request_id the caller took from {@link #nextRequestId()}. */
+    Optional<Run> run(FleetHttp http, String orchestrator, String requestId) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        FleetHttp.Answer answer = http.post(orchestrator + "/execute-plan", nextRequest());
+        FleetHttp.Answer answer = http.post(orchestrator + "/execute-plan", request(requestId));
         double wall = (System.nanoTime() - start) / 1e9;
         if (!answer.ok()) {
             return Optional.empty();
@@ -85,10 +90,15 @@ final class BenchPlan {
         return Optional.of(new Run(wall, steps));
     }
 
+    /** A request_id no workflow of this run has had. */
+    String nextRequestId() {
+        return prefix + sequence.incrementAndGet();
+    }
+
     /** The {@code /execute-plan} body of a new workflow. */
-    private String nextRequest() {
+    private String request(String requestId) {
         ObjectNode body = mapper.createObjectNode();
-        body.put("request_id", prefix + sequence.incrementAndGet());
+        body.put("request_id", requestId);
         body.set("workflow_plan", plan);
         body.put("user_request", "Benchmark plan: validate RO 1234 and part 1234, assign TECH001, send a payment link");
         try {

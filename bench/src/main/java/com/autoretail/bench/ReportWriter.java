@@ -42,8 +42,8 @@ final class ReportWriter {
         md.append("| fleet JVMs | `").append(jvmOptions).append("` each |\n");
         md.append("| this report | written by `").append(command).append("`, which took ").append(minutes(tookSeconds))
                 .append("; each figure below says when it was measured |\n");
-        md.append("| commands | `./fleet bench` runs all five (about 6 minutes); one alone: `./fleet bench start`, ")
-                .append("`planner`, `overhead`, `holds` or `parallel` |\n\n");
+        md.append("| commands | `./fleet bench` runs all six (about 9 minutes); one alone: `./fleet bench start`, ")
+                .append("`planner`, `overhead`, `holds`, `parallel` or `durability` |\n\n");
         md.append("## Figures\n\n| # | benchmark | figure | target | met |\n| --- | --- | --- | --- | --- |\n");
         for (Result result : results) {
             md.append("| ").append(result.id()).append(" | ").append(result.title()).append(" | ")

@@ -6,6 +6,7 @@ import com.autoretail.orchestrator.planning.Planner;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -123,11 +124,14 @@ public record OrchestratorProperties(
      * @param lease            how long a workflow stays its orchestrator's without a renewal (renewed three times per
      *                         lease): how soon another orchestrator takes over the workflows of one that died
      * @param recoveryInterval how often this orchestrator looks for workflows whose lease ran out
+     * @param redisKeyPrefix   the Redis keys of the journal: orchestrators with the same prefix share their
+     *                         workflows (and take each other's over), other prefixes never see them
      */
     public record Workflows(@DefaultValue("memory") String store, @DefaultValue("24h") Duration retention,
                             @Positive @DefaultValue("1000") long maxEntries,
                             @DefaultValue("15s") @NotNull Duration lease,
-                            @DefaultValue("5s") @NotNull Duration recoveryInterval) {
+                            @DefaultValue("5s") @NotNull Duration recoveryInterval,
+                            @DefaultValue("orchestrator:journal:") @NotBlank String redisKeyPrefix) {
     }
 
     /** @param allowedHosts hosts a {@code callback_url} may point at (the fleet's own hosts by default) */

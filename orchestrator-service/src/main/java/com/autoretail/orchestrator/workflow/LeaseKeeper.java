@@ -1,6 +1,8 @@
 package com.autoretail.orchestrator.workflow;
 
 import com.autoretail.orchestrator.execution.WorkflowAbandoned;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +25,28 @@ class LeaseKeeper extends Periodic {
     private final WorkflowStore store;
     private final Duration leaseFor;
     private final Map<WorkflowStore.Lease, State> held = new ConcurrentHashMap<>();
+    private final Timer writes;
 
     /** A held lease is renewed; a finishing one no longer (its end removes it); a lost one stops its run. */
     private enum State { HELD, FINISHING, LOST }
 
-    LeaseKeeper(WorkflowStore store, Duration leaseFor) {
+    LeaseKeeper(WorkflowStore store, Duration leaseFor, Timer writes) {
         super("workflow-leases");
         this.store = store;
         this.leaseFor = leaseFor;
+        this.writes = writes;
+    }
+
+    /**
+     * The time of each journal write (a step transition, the end), by store: what the journal costs a workflow.
+     * Its median is published, for {@code ./fleet bench durability} and dashboards.
+     */
+    static Timer writeTimer(MeterRegistry meters, WorkflowStore store) {
+        return Timer.builder("orchestrator.journal.writes")
+                .description("Journal writes of workflow transitions")
+                .tag("store", store.durable() ? "redis" : "memory")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     Duration leaseFor() {
@@ -65,7 +81,7 @@ class LeaseKeeper extends Periodic {
         long giveUp = System.nanoTime() + leaseFor.toNanos();
         while (true) {
             try {
-                boolean written = write.getAsBoolean();
+                boolean written = writes.record(write);
                 if (!written) {
                     lost(lease, "another orchestrator owns it now");
                 }

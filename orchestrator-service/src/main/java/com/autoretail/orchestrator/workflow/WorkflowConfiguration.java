@@ -21,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 @Configuration(proxyBeanMethods = false)
 class WorkflowConfiguration {
 
-    private static final String REDIS_PREFIX = "orchestrator:journal:";
-
     /** This orchestrator's name in the leases it holds: its process, and a random part for restarts. */
     private static final String OWNER = "orchestrator-" + ProcessHandle.current().pid() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -32,14 +30,14 @@ class WorkflowConfiguration {
                                 ObjectMapper mapper) {
         OrchestratorProperties.Workflows workflows = properties.workflows();
         if ("redis".equalsIgnoreCase(workflows.store())) {
-            return new RedisWorkflowStore(redis.getObject(), mapper, REDIS_PREFIX, workflows.retention());
+            return new RedisWorkflowStore(redis.getObject(), mapper, workflows.redisKeyPrefix(), workflows.retention());
         }
         return new InMemoryWorkflowStore(workflows.retention(), workflows.maxEntries(), Clock.systemUTC());
     }
 
     @Bean
-    LeaseKeeper leaseKeeper(WorkflowStore store, OrchestratorProperties properties) {
-        return new LeaseKeeper(store, properties.workflows().lease());
+    LeaseKeeper leaseKeeper(WorkflowStore store, OrchestratorProperties properties, MeterRegistry meters) {
+        return new LeaseKeeper(store, properties.workflows().lease(), LeaseKeeper.writeTimer(meters, store));
     }
 
     @Bean

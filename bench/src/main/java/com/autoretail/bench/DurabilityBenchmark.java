@@ -1,0 +1,146 @@
+package com.autoretail.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * 6. Durability, on the fleet with every agent operation 100 ms slower (so that workflows are in flight):
+ * <ul>
+ *   <li>6a. What the Redis journal costs per step: the benchmarks' 4-step plan by one client, alternating between
+ *   the fleet's orchestrator (memory journal) and one on the Redis journal, against the same agents; the median of
+ *   each journal write as the Redis orchestrator's own timer ({@code orchestrator.journal.writes}) measured it, two
+ *   writes per step (started, then completed), and the workflows' median wall times side by side.</li>
+ *   <li>6b. How soon a dead orchestrator's workflows move on: workflows sent to a third orchestrator on the same
+ *   Redis, which is killed with SIGKILL while they run; the time from the kill until the survivor has ended each
+ *   of those that were still running, at the default lease (15 s) and recovery interval (5 s).</li>
+ * </ul>
+ */
+final class DurabilityBenchmark {
+
+    static final String COMMAND = "./fleet bench durability";
+    private static final double TARGET_MILLIS_PER_STEP = 1.0;
+    private static final int WRITES_PER_STEP = 2;
+    private static final int IN_FLIGHT = 20;
+
+    private DurabilityBenchmark() {
+    }
+
+    /** The orchestrators of the run: the fleet's (memory), one on Redis, and a victim and a survivor on Redis. */
+    record Orchestrators(String memory, String redis, String victim, long victimPid, String survivor,
+                         Duration leaseAndRecovery) {
+    }
+
+    static List<Result> run(FleetHttp http, Orchestrators orchestrators, int workflows) throws Exception {
+        return List.of(journalCost(http, orchestrators, workflows), takeover(http, orchestrators));
+    }
+
+    private static Result journalCost(FleetHttp http, Orchestrators orchestrators, int workflows) throws Exception {
+        BenchPlan plan = new BenchPlan(http.mapper());
+        for (int i = 0; i < 20; i++) {   // warm-up of both, not measured
+            plan.run(http, orchestrators.memory());
+            plan.run(http, orchestrators.redis());
+        }
+        double[] memory = new double[workflows];
+        double[] redis = new double[workflows];
+        int failed = 0;
+        for (int i = 0; i < workflows; i++) {
+            Optional<BenchPlan.Run> onMemory = plan.run(http, orchestrators.memory());
+            Optional<BenchPlan.Run> onRedis = plan.run(http, orchestrators.redis());
+            if (onMemory.isEmpty() || onRedis.isEmpty()) {
+                failed++;
+            }
+            memory[i] = onMemory.map(BenchPlan.Run::wallSeconds).orElse(Double.NaN) * 1000;
+            redis[i] = onRedis.map(BenchPlan.Run::wallSeconds).orElse(Double.NaN) * 1000;
+        }
+        JsonNode timer = http.json(http.get(orchestrators.redis()
+                + "/actuator/metrics/orchestrator.journal.writes.percentile?tag=phi:0.5"));
+        double writeMillis = timer.path("measurements").path(0).path("value").asDouble(Double.NaN) * 1000;
+        JsonNode tail = http.json(http.get(orchestrators.redis()
+                + "/actuator/metrics/orchestrator.journal.writes.percentile?tag=phi:0.99"));
+        double tailMillis = tail.path("measurements").path(0).path("value").asDouble(Double.NaN) * 1000;
+        double perStep = writeMillis * WRITES_PER_STEP;
+        int steps = plan.steps().size();
+        double memoryMedian = median(memory);
+        double redisMedian = median(redis);
+        boolean met = failed == 0 && perStep <= TARGET_MILLIS_PER_STEP;
+        List<String> details = List.of(
+                String.format(Locale.ROOT, "one journal write on Redis (the orchestrator's timer "
+                        + "`orchestrator.journal.writes`): median **%.3f ms**, p99 %.3f ms; %d writes per step: "
+                        + "**%.3f ms per step**", writeMillis, tailMillis, WRITES_PER_STEP, perStep),
+                String.format(Locale.ROOT, "the %d-step plan by one client, %d workflows each, alternating: median "
+                        + "wall %.2f ms with the memory journal, %.2f ms with Redis (%+.2f ms per workflow, "
+                        + "%+.3f ms per step); %d workflows failed", steps, workflows, memoryMedian, redisMedian,
+                        redisMedian - memoryMedian, (redisMedian - memoryMedian) / steps, failed));
+        return new Result("6a", "Durable journal on Redis: cost per step (median)",
+                String.format(Locale.ROOT, "%.2f ms", perStep), "≤ 1 ms", met, COMMAND, details,
+                Instant.now().toString());
+    }
+
+    private static Result takeover(FleetHttp http, Orchestrators orchestrators) throws Exception {
+        BenchPlan plan = new BenchPlan(http.mapper());
+        List<String> ids = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                String id = plan.nextRequestId();
+                ids.add(id);
+                clients.submit(() -> plan.run(http, orchestrators.victim(), id));
+            }
+            Thread.sleep(150);
+            List<String> running = new ArrayList<>();
+            for (String id : ids) {
+                if (!finished(http, orchestrators.survivor(), id)) {
+                    running.add(id);
+                }
+            }
+            long killed = System.nanoTime();
+            ProcessHandle.of(orchestrators.victimPid()).ifPresent(ProcessHandle::destroyForcibly);
+            double[] seconds = new double[running.size()];
+            long giveUp = killed + orchestrators.leaseAndRecovery().multipliedBy(4).toNanos();
+            int ended = 0;
+            for (int i = 0; i < running.size(); i++) {
+                while (!finished(http, orchestrators.survivor(), running.get(i)) && System.nanoTime() < giveUp) {
+                    Thread.sleep(20);
+                }
+                seconds[i] = (System.nanoTime() - killed) / 1e9;
+                ended += finished(http, orchestrators.survivor(), running.get(i)) ? 1 : 0;
+            }
+            clients.shutdownNow();
+            double max = Arrays.stream(seconds).max().orElse(Double.NaN);
+            double bound = orchestrators.leaseAndRecovery().toMillis() / 1000.0 + 2;
+            boolean met = !running.isEmpty() && ended == running.size() && max <= bound;
+            List<String> details = List.of(
+                    String.format(Locale.ROOT, "%d workflows sent to an orchestrator on the Redis journal; %d still "
+                            + "running when it was killed with SIGKILL 150 ms later", IN_FLIGHT, running.size()),
+                    String.format(Locale.ROOT, "the other orchestrator on the same Redis ended %d of them; from the "
+                            + "kill: median **%.1f s**, last %.1f s (lease + recovery interval: %.0f s)", ended,
+                            median(seconds), max, orchestrators.leaseAndRecovery().toMillis() / 1000.0));
+            return new Result("6b", "Durable journal: from an orchestrator's death to its workflows ended elsewhere",
+                    String.format(Locale.ROOT, "%.1f s", max), String.format(Locale.ROOT, "≤ %.0f s", bound), met,
+                    COMMAND, details, Instant.now().toString());
+        }
+    }
+
+    private static boolean finished(FleetHttp http, String orchestrator, String requestId) {
+        try {
+            FleetHttp.Answer answer = http.get(orchestrator + "/workflow/" + requestId);
+            String status = answer.ok() ? http.json(answer).path("status").asText() : "";
+            return List.of("completed", "failed", "needs_attention").contains(status);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = Arrays.stream(values).filter(value -> !Double.isNaN(value)).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+    }
+}
