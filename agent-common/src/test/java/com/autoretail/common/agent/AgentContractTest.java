@@ -292,6 +292,7 @@ class AgentContractTest extends AgentHttpTest {
         assertThat(retry.status()).as("the retry waited for the first run").isEqualTo(200);
         assertThat(retry.body().at("/metadata/replayed").asBoolean()).isTrue();
         assertThat(retry.body().at("/result/done").asBoolean()).isTrue();
+        // 1.5 s of work under a 600 ms lease: renewed, never taken over by the retry
         assertThat(TestAgent.slowRuns.get()).as("run once, not interrupted, not repeated").isEqualTo(before + 1);
     }
 
