@@ -16,10 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param data where each stub's seed data is read from, any Spring resource location
  * @param payment payment stub settings
  * @param parts parts stub settings
+ * @param idempotencyKeys how many idempotency keys of side-effecting tool calls are remembered (the newest)
+ * @param sideEffectDelay test hook: every side-effecting tool call answers this much later, after it acted; 0 in
+ * any real use
  */
 @Validated
 @ConfigurationProperties("stubs")
-public record StubsProperties(@Valid @NotNull Data data, @Valid @NotNull Payment payment, @Valid @NotNull Parts parts) {
+public record StubsProperties(@Valid @NotNull Data data, @Valid @NotNull Payment payment, @Valid @NotNull Parts parts,
+        @Min(1) int idempotencyKeys, @NotNull Duration sideEffectDelay) {
 
     /**
      * Seed data locations, e.g. {@code classpath:data/parts.json} or {@code file:/srv/parts.json}.

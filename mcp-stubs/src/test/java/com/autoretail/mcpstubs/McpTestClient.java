@@ -65,8 +65,16 @@ public final class McpTestClient implements AutoCloseable {
     }
 
     public Answer call(String tool, Map<String, ?> arguments) {
-        CallToolResult result = this.client
-            .callTool(new McpSchema.CallToolRequest(tool, new LinkedHashMap<>(arguments)));
+        return call(tool, arguments, null);
+    }
+
+    /** Calls a tool with an idempotency key in the request's {@code _meta}, as the agents send it. */
+    public Answer call(String tool, Map<String, ?> arguments, String idempotencyKey) {
+        CallToolResult result = this.client.callTool(McpSchema.CallToolRequest.builder()
+            .name(tool)
+            .arguments(new LinkedHashMap<>(arguments))
+            .meta(idempotencyKey != null ? Map.of("idempotency_key", idempotencyKey) : null)
+            .build());
         String text = ((TextContent) result.content().get(0)).text();
         return new Answer(Boolean.TRUE.equals(result.isError()), text, result.structuredContent());
     }

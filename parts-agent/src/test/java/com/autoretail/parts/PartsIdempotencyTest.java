@@ -21,14 +21,18 @@ class PartsIdempotencyTest extends PartsAgentHttpTest {
     }
 
     @Test
-    void refusesTheSameRequestIdForAnotherOperation() {
+    void refusesTheSameRequestIdForAnotherOperationAndRunsNothing() {
         String requestId = stepRequestId("reserve_part_1");
         Reply reserved = execute(requestId, "reserve_parts", "{\"part_numbers\":[\"FLT3301\"],\"repair_order_id\":\"1234\"}");
         assertThat(reserved.status()).isEqualTo(200);
         String reservationId = reserved.body().at("/result/reservation_id").asText();
 
+        int reservedStock = stockOf("FLT3301");
+
         Reply reused = execute(requestId, "release_reservation", "{\"reservation_id\":\"" + reservationId + "\"}");
-        assertFailed(reused, 409, "CONFLICT");
+
+        assertFailed(reused, 422, "IDEMPOTENCY_KEY_REUSED");
+        assertThat(stockOf("FLT3301")).as("nothing released").isEqualTo(reservedStock);
     }
 
     @Test

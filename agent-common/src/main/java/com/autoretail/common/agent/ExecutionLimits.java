@@ -7,11 +7,12 @@ import java.time.Duration;
  *
  * @param defaultTimeout       timeout of a request that names none
  * @param maxTimeout           the largest timeout a request may ask for
- * @param claimGrace           how long past its timeout an unfinished claim outlives a crashed agent
+ * @param lease                how long a side effect's claim is held without renewal: after a crash, the time
+ *                             until another request takes the work over
  * @param idempotencyRetention how long a final response is replayed
  * @param simulatedLatency     benchmark-only: a fixed delay added to every operation, inside its timeout
  */
-public record ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Duration claimGrace,
+public record ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Duration lease,
                               Duration idempotencyRetention, Duration simulatedLatency) {
 
     public ExecutionLimits {
@@ -19,8 +20,8 @@ public record ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Dura
     }
 
     /** The limits without a simulated latency. */
-    public ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Duration claimGrace,
+    public ExecutionLimits(Duration defaultTimeout, Duration maxTimeout, Duration lease,
                            Duration idempotencyRetention) {
-        this(defaultTimeout, maxTimeout, claimGrace, idempotencyRetention, Duration.ZERO);
+        this(defaultTimeout, maxTimeout, lease, idempotencyRetention, Duration.ZERO);
     }
 }

@@ -1,7 +1,10 @@
 package com.autoretail.common.agent;
 
+import com.autoretail.common.idempotency.Fingerprint;
 import com.autoretail.common.idempotency.IdempotencyRecord;
 import com.autoretail.common.idempotency.IdempotencyStore;
+import com.autoretail.common.idempotency.StoreFullException;
+import com.autoretail.common.mcp.ToolCalls;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.AgentServiceResponse;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -99,7 +103,7 @@ public class OperationRunner {
         if (!errors.isEmpty()) {
             return envelope.invalid(errors);
         }
-        return spec.get().sideEffects() ? runOnce(request, envelope) : runWithTimeout(request, envelope, null);
+        return spec.get().sideEffects() ? runOnce(request, envelope) : runWithTimeout(request, envelope);
     }
 
     private List<FieldError> checkRequest(AgentServiceRequest request) {
@@ -119,59 +123,123 @@ public class OperationRunner {
         return List.of();
     }
 
-    /** A side effect: claims the request_id so the operation runs once, whatever the replays and retries. */
+    /**
+     * A side effect: claims the request_id so the operation runs once, whatever the replays and retries. A replay
+     * of a finished request answers its response; a replay while it runs waits for it within its own timeout.
+     */
     private AgentServiceResponse runOnce(AgentServiceRequest request, Envelope envelope) {
         String owner = UUID.randomUUID().toString();
+        String fingerprint = Fingerprint.of(request.operation(), request.parameters());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(request.timeout());
-        Duration claimTtl = Duration.ofSeconds(request.timeout()).plus(limits.claimGrace());
         while (true) {
-            Optional<IdempotencyRecord> found =
-                    idempotency.claim(request.requestId(), request.operation(), owner, claimTtl);
+            Optional<IdempotencyRecord> found;
+            try {
+                found = idempotency.claim(request.requestId(), request.operation(), fingerprint, owner,
+                        limits.lease(), limits.idempotencyRetention());
+            } catch (StoreFullException e) {
+                return envelope.failure(new AgentException(ErrorCode.OVERLOADED, "The agent has too many requests in "
+                        + "flight to accept " + request.requestId() + " now; retry later"));
+            }
             if (found.isEmpty()) {
-                return runWithTimeout(request, envelope, owner);
+                return runClaimed(request, envelope, owner);
             }
             IdempotencyRecord existing = found.get();
-            if (!request.operation().equals(existing.operation())) {
-                return envelope.failure(new AgentException(ErrorCode.CONFLICT, "request_id "
-                        + request.requestId() + " was already used for operation " + existing.operation()));
+            if (!existing.sameRequestAs(request.operation(), fingerprint)) {
+                String other = existing.operation().equals(request.operation())
+                        ? "with other parameters" : "for operation " + existing.operation();
+                return envelope.failure(new AgentException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "request_id "
+                        + request.requestId() + " was already used " + other + "; send a new request_id"));
             }
             if (existing.completed()) {
                 log.info("Replaying the stored response of request {}", request.requestId());
                 return existing.response().withMetadata("replayed", true);
             }
             if (System.nanoTime() > deadline) {
-                return envelope.failure(new AgentException(ErrorCode.CONFLICT, "request " + request.requestId()
-                        + " is still being processed; retry later"));
+                return envelope.failure(new AgentException(ErrorCode.IN_PROGRESS, "request " + request.requestId()
+                        + " is still being processed; retry later for its outcome"));
             }
             pause();
         }
     }
 
-    private AgentServiceResponse runWithTimeout(AgentServiceRequest request, Envelope envelope, String owner) {
+    /**
+     * Runs a claimed side effect. Past the timeout the caller gets {@code TIMEOUT}, but work that has started is
+     * not interrupted: an MCP call already sent may act anyway, so it is left to finish in the background, under a
+     * renewed lease, and its real outcome completes the claim for the caller's retry.
+     */
+    private AgentServiceResponse runClaimed(AgentServiceRequest request, Envelope envelope, String owner) {
         AtomicBoolean started = new AtomicBoolean();
-        AtomicBoolean abandoned = new AtomicBoolean();
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        Future<AgentServiceResponse> work = workers.submit(() -> {
-            if (!started.compareAndSet(false, true) || abandoned.get()) {
+        CompletableFuture<AgentServiceResponse> work = CompletableFuture.supplyAsync(() -> {
+            if (!started.compareAndSet(false, true)) {
                 return null;
             }
             if (logContext != null) {
                 MDC.setContextMap(logContext);
             }
-            AgentServiceResponse response = invoke(request, envelope);
-            if (owner != null) {
-                settle(request, owner, response);
+            try (ToolCalls calls = ToolCalls.open(request.requestId())) {
+                AgentServiceResponse response = invoke(request, envelope);
+                settle(request, owner, response, calls.mayHaveActed());
+                return response;
             }
-            return response;
+        }, workers);
+        keepLeased(request.requestId(), owner, work);
+        try {
+            return work.get(request.timeout(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            if (started.compareAndSet(false, true)) {
+                idempotency.release(request.requestId(), owner);   // it never started: nothing happened
+            }
+            log.warn("Operation {} ran past its timeout of {} s; it goes on in the background", request.operation(),
+                    request.timeout());
+            return envelope.failure(new AgentException(ErrorCode.TIMEOUT, "Operation " + request.operation()
+                    + " ran past its timeout of " + request.timeout() + " s; a retry with the same request_id gets "
+                    + "its outcome"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return envelope.failure(new AgentException(ErrorCode.TIMEOUT, "Request interrupted"));
+        } catch (ExecutionException e) {
+            return envelope.failure(e.getCause());
+        }
+    }
+
+    /** Renews the claim's lease until the work is done, so no one takes over work that is still running. */
+    private void keepLeased(String requestId, String owner, CompletableFuture<?> work) {
+        long every = Math.max(1, limits.lease().toMillis() / 3);
+        workers.execute(() -> {
+            while (!work.isDone()) {
+                try {
+                    work.get(every, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!idempotency.renew(requestId, owner, limits.lease())) {
+                        log.warn("Request {} is no longer held by this agent: its lease ran out", requestId);
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException | RuntimeException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Without side effects: past the timeout the work is interrupted, as nothing it did needs finishing. */
+    private AgentServiceResponse runWithTimeout(AgentServiceRequest request, Envelope envelope) {
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Future<AgentServiceResponse> work = workers.submit(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try (ToolCalls calls = ToolCalls.open(request.requestId())) {
+                return invoke(request, envelope);
+            }
         });
         try {
             return work.get(request.timeout(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            abandoned.set(true);
             work.cancel(true);
-            if (owner != null && started.compareAndSet(false, true)) {
-                idempotency.release(request.requestId(), owner);
-            }
             log.warn("Operation {} ran past its timeout of {} s", request.operation(), request.timeout());
             return envelope.failure(new AgentException(ErrorCode.TIMEOUT,
                     "Operation " + request.operation() + " ran past its timeout of " + request.timeout() + " s"));
@@ -198,10 +266,19 @@ public class OperationRunner {
         }
     }
 
-    /** A final outcome is remembered; a retryable failure frees the request_id so a retry runs it again. */
-    private void settle(AgentServiceRequest request, String owner, AgentServiceResponse response) {
+    /**
+     * A final outcome is remembered. A retryable failure frees the request_id only when nothing can have
+     * happened; when an MCP call may have acted the claim stays, in doubt, for the retry to take over and re-send
+     * the same idempotency keys, which the dealer system answers with the first outcome.
+     */
+    private void settle(AgentServiceRequest request, String owner, AgentServiceResponse response,
+                        boolean mayHaveActed) {
         if (response.success() || !response.errorCode().retryable()) {
             idempotency.complete(request.requestId(), owner, response, limits.idempotencyRetention());
+        } else if (mayHaveActed) {
+            log.warn("Request {} failed with {} after an MCP call that may have acted; its outcome is in doubt",
+                    request.requestId(), response.errorCode());
+            idempotency.abandon(request.requestId(), owner);
         } else {
             idempotency.release(request.requestId(), owner);
         }
@@ -223,64 +300,6 @@ public class OperationRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AgentException(ErrorCode.TIMEOUT, "Request interrupted");
-        }
-    }
-
-    /** Builds the response envelope of one request. */
-    private static final class Envelope {
-        private final AgentServiceRequest request;
-        private final Map<String, Object> metadata = new LinkedHashMap<>();
-        private final long start;
-
-        Envelope(AgentServiceRequest request, String service, long start) {
-            this.request = request;
-            this.start = start;
-            metadata.put("service", service);
-            metadata.put("operation", request.operation());
-            metadata.put("source", null);
-            Object attempt = request.context().get("attempt");
-            metadata.put("attempt", attempt instanceof Number n ? n.intValue() : 1);
-            metadata.put("replayed", false);
-        }
-
-        void source(String source) {
-            metadata.put("source", source);
-        }
-
-        AgentServiceResponse success(Object result) {
-            return AgentServiceResponse.success(request.requestId(), result, elapsed(), Map.copyOf(nonNull()));
-        }
-
-        AgentServiceResponse invalid(List<FieldError> errors) {
-            String message = "Invalid parameters for " + request.operation() + ": "
-                    + String.join("; ", errors.stream().map(FieldError::toString).toList());
-            return AgentServiceResponse.failure(request.requestId(), ErrorCode.VALIDATION_ERROR, message,
-                    Map.of("errors", errors), elapsed(), nonNull());
-        }
-
-        AgentServiceResponse failure(Throwable failure) {
-            if (failure instanceof AgentException e) {
-                return AgentServiceResponse.failure(request.requestId(), e.code(), e.getMessage(), e.details(),
-                        elapsed(), nonNull());
-            }
-            log.error("Operation {} failed (request_id {})", request.operation(), request.requestId(), failure);
-            return AgentServiceResponse.failure(request.requestId(), ErrorCode.INTERNAL,
-                    "Internal error; see the agent's log for request_id " + request.requestId(), null,
-                    elapsed(), nonNull());
-        }
-
-        private Map<String, Object> nonNull() {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            metadata.forEach((key, value) -> {
-                if (value != null) {
-                    copy.put(key, value);
-                }
-            });
-            return copy;
-        }
-
-        private double elapsed() {
-            return (System.nanoTime() - start) / 1e9;
         }
     }
 }

@@ -151,7 +151,7 @@ public class AgentAutoConfiguration {
     OperationRunner operationRunner(BaseAgentService agent, IdempotencyStore idempotency,
                                     AgentProperties properties, ExecutorService agentWorkers, MeterRegistry meters) {
         ExecutionLimits limits = new ExecutionLimits(properties.defaultTimeout(), properties.maxTimeout(),
-                properties.idempotency().claimGrace(), properties.idempotency().retention(),
+                properties.idempotency().lease(), properties.idempotency().retention(),
                 properties.simulatedLatency());
         return new OperationRunner(agent, idempotency, limits, agentWorkers, meters);
     }

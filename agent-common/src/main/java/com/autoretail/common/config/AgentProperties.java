@@ -60,14 +60,15 @@ public record AgentProperties(
      *
      * @param store          {@code memory} (one JVM) or {@code redis} (shared, survives restarts)
      * @param retention      how long a final response is replayed
-     * @param claimGrace     how long past its timeout an unfinished request holds its request_id
-     * @param maxEntries     bound of the memory store
+     * @param lease          how long a side effect's claim is held without renewal (renewed every third of it
+     *                       while the work runs): after a crash, the time until a retry takes the work over
+     * @param maxEntries     bound of the memory store: final responses kept, and requests in flight at once
      * @param redisKeyPrefix prefix of the Redis keys, followed by the agent's service key
      */
     public record Idempotency(
             @DefaultValue("memory") Store store,
             @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("24h") Duration retention,
-            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("60") Duration claimGrace,
+            @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration lease,
             @Positive @DefaultValue("20000") long maxEntries,
             @DefaultValue("agent:idempotency:") String redisKeyPrefix) {
     }
@@ -78,7 +79,8 @@ public record AgentProperties(
      * Async tasks.
      *
      * @param retention how long a finished task stays readable
-     * @param maxTasks  the most tasks kept
+     * @param maxTasks  the most tasks kept; tasks that have not finished are never dropped, so when this many
+     *                  are unfinished a new one is refused
      */
     public record Tasks(@DurationUnit(ChronoUnit.SECONDS) @DefaultValue("1h") Duration retention,
                         @Positive @DefaultValue("10000") long maxTasks) {

@@ -16,14 +16,15 @@ import java.util.Set;
  *
  * <p><b>The error convention.</b> A tool refuses a call with an MCP tool error ({@code isError: true}) whose
  * first text content is a JSON object {@code {"error_code": "NOT_FOUND", "message": "...", "details": {...}}}.
- * {@code NOT_FOUND}, {@code CONFLICT} and {@code VALIDATION_ERROR} are answered as such, with {@code details}
+ * {@code NOT_FOUND}, {@code CONFLICT}, {@code VALIDATION_ERROR} and {@code IDEMPOTENCY_KEY_REUSED} (the call's
+ * idempotency key was used with other arguments) are answered as such, with {@code details}
  * as the envelope's {@code result}; any other code, or an error that is not such JSON, is an
  * {@code UPSTREAM_ERROR} carrying the tool's text.
  */
 public final class McpResults {
 
     private static final Set<ErrorCode> TOOL_ERROR_CODES =
-            Set.of(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.VALIDATION_ERROR);
+            Set.of(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.VALIDATION_ERROR, ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
     private McpResults() {
     }

@@ -15,6 +15,7 @@ import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ import java.util.function.Supplier;
  * operations. A call while the server is unreachable fails at once with {@code UPSTREAM_UNAVAILABLE}, and a
  * circuit breaker stops calls to a server that keeps failing. Tool errors follow the convention of
  * {@link McpResults}.
+ *
+ * <p>Every {@code tools/call} of an operation carries its idempotency key in the request's {@code _meta}
+ * ({@link ToolCalls}), so that a dealer system that remembers keys acts once however often the call is sent.
  */
 public class McpToolClient implements AutoCloseable {
 
@@ -114,32 +118,56 @@ public class McpToolClient implements AutoCloseable {
     }
 
     private McpSchema.CallToolResult invoke(String toolName, Map<String, Object> arguments) {
-        McpSchema.CallToolRequest request = new McpSchema.CallToolRequest(toolName, arguments);
+        ToolCalls calls = ToolCalls.current();
+        McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder()
+                .name(toolName)
+                .arguments(arguments)
+                .meta(calls == null ? null : Map.of(ToolCalls.META_KEY, calls.nextKey()))
+                .build();
         McpSyncClient current = client != null ? client : connect();
         if (current == null) {
             throw unavailable();
         }
         try {
-            return current.callTool(request);
+            return send(current, request, calls);
         } catch (RuntimeException e) {
             if (!sessionLost(e)) {
-                throw failure(current, e);
+                throw failure(current, e, calls);
             }
             // The server restarted: the request never reached a tool, so it is safe to send once more.
+            if (calls != null) {
+                calls.didNotAct();
+            }
             disconnect(current, e);
             McpSyncClient fresh = connect();
             if (fresh == null) {
                 throw unavailable();
             }
             try {
-                return fresh.callTool(request);
+                return send(fresh, request, calls);
             } catch (RuntimeException again) {
-                throw failure(fresh, again);
+                throw failure(fresh, again, calls);
             }
         }
     }
 
-    private AgentException failure(McpSyncClient used, RuntimeException e) {
+    private static McpSchema.CallToolResult send(McpSyncClient mcp, McpSchema.CallToolRequest request,
+                                                 ToolCalls calls) {
+        if (calls != null) {
+            calls.sending();
+        }
+        McpSchema.CallToolResult result = mcp.callTool(request);
+        if (calls != null && Boolean.TRUE.equals(result.isError())) {
+            calls.didNotAct();   // a tool error is the dealer system's definite refusal
+        }
+        return result;
+    }
+
+    /**
+     * The contract's failure for a call that threw. A timeout or a broken connection leaves the call in doubt (it
+     * may have acted); a JSON-RPC error or a refused connection means it certainly did not.
+     */
+    private AgentException failure(McpSyncClient used, RuntimeException e, ToolCalls calls) {
         Throwable root = McpError.findRootCause(e);
         if (root instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             return new AgentException(ErrorCode.TIMEOUT, "MCP call cancelled: the operation ran past its timeout");
@@ -149,8 +177,14 @@ public class McpToolClient implements AutoCloseable {
                     "MCP server " + endpoint + " did not answer within " + settings.requestTimeout().toSeconds() + " s");
         }
         if (e instanceof McpError mcpError && mcpError.getJsonRpcError() != null) {
+            if (calls != null) {
+                calls.didNotAct();
+            }
             return new AgentException(ErrorCode.UPSTREAM_ERROR,
                     "MCP server " + endpoint + " refused the call: " + mcpError.getJsonRpcError().message());
+        }
+        if (calls != null && root instanceof ConnectException) {
+            calls.didNotAct();
         }
         disconnect(used, e);
         return unavailable();

@@ -12,9 +12,15 @@ public enum ErrorCode {
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, false),
     NOT_FOUND(HttpStatus.NOT_FOUND, false),
     CONFLICT(HttpStatus.CONFLICT, false),
+    /** The request_id was already used for another operation or other parameters: a caller's bug, never retried. */
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, false),
+    /** The first request with this request_id is still being processed: retrying later gets its outcome. */
+    IN_PROGRESS(HttpStatus.CONFLICT, true),
     UPSTREAM_ERROR(HttpStatus.BAD_GATEWAY, true),
     UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, true),
     TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, true),
+    /** The agent holds as much unfinished work (claims, async tasks) as it may keep; retrying later may succeed. */
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, true),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, false);
 
     private final HttpStatus httpStatus;

@@ -245,13 +245,55 @@ class AgentContractTest extends AgentHttpTest {
     }
 
     @Test
-    void sameRequestIdForAnotherOperationIsAConflict() {
+    void sameRequestIdForAnotherOperationIsRefusedAsReused() {
         execute("wf-8:x", "reserve_item", Map.of("sku", "SKU000003", "quantity", 1));
+        int before = TestAgent.slowRuns.get();
 
         Reply reply = execute("wf-8:x", "slow_job", Map.of("seconds", 0));
 
-        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.text("error_code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(reply.text("error")).contains("reserve_item");
+        assertThat(TestAgent.slowRuns.get()).isEqualTo(before);
+    }
+
+    @Test
+    void sameRequestIdWithOtherParametersIsRefusedAndNothingRuns() {
+        int before = TestMcpServer.reserveCalls.get();
+        Reply first = execute("wf-8:params", "reserve_item", Map.of("sku", "SKU000003", "quantity", 2));
+
+        Reply other = execute("wf-8:params", "reserve_item", Map.of("sku", "SKU000003", "quantity", 3));
+        // the same parameters in another order and number notation are the same request
+        Reply same = http.post("/execute", "{\"request_id\":\"wf-8:params\",\"operation\":\"reserve_item\","
+                + "\"parameters\":{\"quantity\":2.0,\"sku\":\"SKU000003\"}}");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.text("error_code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(other.body().path("success").asBoolean()).isFalse();
+        assertThat(other.text("error")).contains("other parameters");
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.body().at("/metadata/replayed").asBoolean()).isTrue();
+        assertThat(same.body().path("result")).isEqualTo(first.body().path("result"));
+        assertThat(TestMcpServer.reserveCalls.get()).as("one reservation").isEqualTo(before + 1);
+    }
+
+    @Test
+    void sideEffectPastItsTimeoutFinishesAndTheRetryGetsItsOutcome() {
+        int before = TestAgent.slowRuns.get();
+        String body = "{\"request_id\":\"wf-11:slow\",\"operation\":\"slow_job\",\"parameters\":{\"seconds\":1.5},"
+                + "\"timeout\":1}";
+
+        Reply timedOut = http.post("/execute", body);
+        Reply retry = http.post("/execute", body);
+
+        assertThat(timedOut.status()).isEqualTo(504);
+        assertThat(timedOut.text("error_code")).isEqualTo("TIMEOUT");
+        assertThat(retry.status()).as("the retry waited for the first run").isEqualTo(200);
+        assertThat(retry.body().at("/metadata/replayed").asBoolean()).isTrue();
+        assertThat(retry.body().at("/result/done").asBoolean()).isTrue();
+        // 1.5 s of work under a 600 ms lease: renewed, never taken over by the retry
+        assertThat(TestAgent.slowRuns.get()).as("run once, not interrupted, not repeated").isEqualTo(before + 1);
     }
 
     @Test

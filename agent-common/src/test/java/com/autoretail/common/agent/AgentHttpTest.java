@@ -26,5 +26,7 @@ abstract class AgentHttpTest extends AgentHttpTestSupport {
         registry.add("agent.mcp.headers.[X-User-Id]", () -> "ambujmehra");
         registry.add("management.tracing.sampling.probability", () -> "1.0");
         registry.add("resilience4j.retry.instances.agent-callback.wait-duration", () -> "100ms");
+        // shorter than the slow side effects of the tests: only its renewals keep them from being taken over
+        registry.add("agent.idempotency.lease", () -> "600ms");
     }
 }

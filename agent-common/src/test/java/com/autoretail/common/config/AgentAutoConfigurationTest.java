@@ -73,7 +73,8 @@ class AgentAutoConfigurationTest {
                     String expectedKey = prefix + "test:" + requestId;
                     try {
                         context.getBean(IdempotencyStore.class)
-                                .claim(requestId, "echo", "owner-a", Duration.ofMinutes(1));
+                                .claim(requestId, "echo", "fingerprint", "owner-a", Duration.ofMinutes(1),
+                                        Duration.ofMinutes(1));
 
                         assertThat(redis.hasKey(expectedKey)).isTrue();
                     } finally {

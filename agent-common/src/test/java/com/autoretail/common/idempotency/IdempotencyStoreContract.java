@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.fail;
  */
 abstract class IdempotencyStoreContract {
 
-    private static final String OPERATION = "reserve_part";
-    private static final Duration LONG = Duration.ofMinutes(1);
+    static final String OPERATION = "reserve_part";
+    static final String FINGERPRINT = Fingerprint.of(OPERATION, Map.of("part", "P-100"));
+    static final Duration LONG = Duration.ofMinutes(1);
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(10);
@@ -38,17 +39,25 @@ abstract class IdempotencyStoreContract {
         return "req-" + UUID.randomUUID();
     }
 
+    Optional<IdempotencyRecord> claim(String key, String owner, Duration lease) {
+        return store().claim(key, OPERATION, FINGERPRINT, owner, lease, LONG);
+    }
+
+    static IdempotencyRecord inFlight(String owner) {
+        return new IdempotencyRecord(OPERATION, FINGERPRINT, owner, null);
+    }
+
     @Test
     void firstClaimWinsAndLaterClaimsSeeTheRecord() {
         String key = newKey();
 
-        assertThat(store().claim(key, OPERATION, "owner-a", LONG)).isEmpty();
-        Optional<IdempotencyRecord> second = store().claim(key, "other_operation", "owner-b", LONG);
+        assertThat(claim(key, "owner-a", LONG)).isEmpty();
+        Optional<IdempotencyRecord> second = store().claim(key, "other_operation", "other", "owner-b", LONG, LONG);
 
-        IdempotencyRecord held = new IdempotencyRecord(OPERATION, "owner-a", null);
-        assertThat(second).contains(held);
+        assertThat(second).contains(inFlight("owner-a"));
         assertThat(second.get().completed()).isFalse();
-        assertThat(store().find(key)).contains(held);
+        assertThat(second.get().sameRequestAs("other_operation", "other")).isFalse();
+        assertThat(store().find(key)).contains(inFlight("owner-a"));
     }
 
     @Test
@@ -65,7 +74,7 @@ abstract class IdempotencyStoreContract {
                 results.add(threads.submit(() -> {
                     ready.countDown();
                     start.await();
-                    return store().claim(key, OPERATION, owner, LONG);
+                    return claim(key, owner, LONG);
                 }));
             }
             try {
@@ -94,7 +103,7 @@ abstract class IdempotencyStoreContract {
     @Test
     void completedRecordCarriesTheResponse() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
         var response = new AgentServiceResponse(key, true,
                 Map.of("reservation_id", "RES-1", "quantity", 2, "parts", List.of("P-100", "P-200")), null, null,
                 0.25, Map.of("service", "parts-agent", "attempt", 1, "replayed", false),
@@ -105,15 +114,16 @@ abstract class IdempotencyStoreContract {
         IdempotencyRecord completed = store().find(key).orElseThrow();
         assertThat(completed.completed()).isTrue();
         assertThat(completed.operation()).isEqualTo(OPERATION);
+        assertThat(completed.fingerprint()).isEqualTo(FINGERPRINT);
         assertThat(completed.owner()).isEqualTo("owner-a");
         assertThat(completed.response()).isEqualTo(response);
-        assertThat(store().claim(key, OPERATION, "owner-b", LONG)).contains(completed);
+        assertThat(claim(key, "owner-b", LONG)).contains(completed);
     }
 
     @Test
     void completedFailureCarriesItsErrorCodeAndDetails() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
         var response = new AgentServiceResponse(key, false, Map.of("errors", List.of(Map.of("field", "sku"))),
                 "Part P-100 is out of stock", ErrorCode.CONFLICT, 1.5, Map.of("service", "parts-agent"),
                 Instant.parse("2025-05-01T10:15:30Z"));
@@ -128,10 +138,10 @@ abstract class IdempotencyStoreContract {
     @Test
     void onlyTheOwnerCompletes() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
 
         store().complete(key, "owner-b", success(key, "from b"), LONG);
-        assertThat(store().find(key)).contains(new IdempotencyRecord(OPERATION, "owner-a", null));
+        assertThat(store().find(key)).contains(inFlight("owner-a"));
 
         store().complete(key, "owner-a", success(key, "from a"), LONG);
         assertThat(store().find(key).orElseThrow().response().result()).isEqualTo("from a");
@@ -140,7 +150,7 @@ abstract class IdempotencyStoreContract {
     @Test
     void completedRecordCannotBeCompletedAgain() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
         store().complete(key, "owner-a", success(key, "first"), LONG);
 
         store().complete(key, "owner-a", success(key, "second"), LONG);
@@ -160,78 +170,125 @@ abstract class IdempotencyStoreContract {
     @Test
     void onlyTheOwnerReleases() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
 
         store().release(key, "owner-b");
 
-        assertThat(store().claim(key, OPERATION, "owner-c", LONG)).map(IdempotencyRecord::owner).contains("owner-a");
+        assertThat(claim(key, "owner-c", LONG)).map(IdempotencyRecord::owner).contains("owner-a");
     }
 
     @Test
     void releaseFreesTheKeyForANewClaim() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
 
         store().release(key, "owner-a");
 
         assertThat(store().find(key)).isEmpty();
-        assertThat(store().claim(key, OPERATION, "owner-b", LONG)).isEmpty();
+        assertThat(store().claim(key, "other_operation", "other", "owner-b", LONG, LONG)).isEmpty();
         assertThat(store().find(key)).map(IdempotencyRecord::owner).contains("owner-b");
     }
 
     @Test
-    void completedRecordCannotBeReleased() {
+    void completedRecordCannotBeReleasedNorAbandoned() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
         AgentServiceResponse response = success(key, "done");
         store().complete(key, "owner-a", response, LONG);
 
         store().release(key, "owner-a");
+        store().abandon(key, "owner-a");
 
-        assertThat(store().find(key)).contains(new IdempotencyRecord(OPERATION, "owner-a", response));
-        assertThat(store().claim(key, OPERATION, "owner-b", LONG)).map(IdempotencyRecord::response)
-                .contains(response);
+        assertThat(store().find(key)).contains(new IdempotencyRecord(OPERATION, FINGERPRINT, "owner-a", response));
+        assertThat(claim(key, "owner-b", LONG)).map(IdempotencyRecord::response).contains(response);
+        assertThat(store().renew(key, "owner-a", LONG)).isFalse();
     }
 
     @Test
-    void claimExpiresAfterItsTtl() {
+    void anExpiredLeaseIsTakenOverByTheSameRequest() {
         String key = newKey();
         long claimedAt = System.nanoTime();
-        assertThat(store().claim(key, OPERATION, "owner-a", SHORT)).isEmpty();
-        assertThat(store().claim(key, OPERATION, "owner-b", SHORT)).isPresent();
+        assertThat(claim(key, "owner-a", SHORT)).isEmpty();
+        assertThat(claim(key, "owner-b", SHORT)).isPresent();
 
         Duration waited = awaitClaim(key, "owner-b", claimedAt);
 
         assertThat(waited).isGreaterThanOrEqualTo(SHORT.minusMillis(50));
-        assertThat(store().find(key)).map(IdempotencyRecord::owner).contains("owner-b");
+        assertThat(store().find(key)).contains(inFlight("owner-b"));
+        // the first owner, back from the dead, can no longer settle it
+        store().complete(key, "owner-a", success(key, "late"), LONG);
+        assertThat(store().renew(key, "owner-a", LONG)).isFalse();
+        assertThat(store().find(key)).contains(inFlight("owner-b"));
+    }
+
+    @Test
+    void anExpiredLeaseIsNeverTakenOverByAnotherRequest() throws InterruptedException {
+        String key = newKey();
+        claim(key, "owner-a", Duration.ofMillis(50));
+        Thread.sleep(150);
+
+        assertThat(store().claim(key, OPERATION, "other-parameters", "owner-b", LONG, LONG))
+                .contains(inFlight("owner-a"));
+    }
+
+    @Test
+    void renewingKeepsTheClaimPastItsFirstLease() throws InterruptedException {
+        String key = newKey();
+        Duration lease = Duration.ofMillis(400);
+        claim(key, "owner-a", lease);
+
+        for (int i = 0; i < 4; i++) {
+            Thread.sleep(150);
+            assertThat(store().renew(key, "owner-a", lease)).isTrue();
+            assertThat(claim(key, "owner-b", lease)).as("held after %d renewals", i + 1)
+                    .map(IdempotencyRecord::owner).contains("owner-a");
+        }
+    }
+
+    @Test
+    void anAbandonedClaimStaysInDoubtUntilTheSameRequestTakesItOver() {
+        String key = newKey();
+        claim(key, "owner-a", LONG);
+
+        store().abandon(key, "owner-b");
+        assertThat(claim(key, "owner-c", LONG)).as("only the owner abandons").isPresent();
+
+        store().abandon(key, "owner-a");
+
+        assertThat(store().find(key)).as("kept, not released").contains(inFlight("owner-a"));
+        assertThat(store().claim(key, "other_operation", "other", "owner-b", LONG, LONG)).isPresent();
+        assertThat(claim(key, "owner-c", LONG)).isEmpty();
+        assertThat(store().find(key)).contains(inFlight("owner-c"));
     }
 
     @Test
     void completedRecordExpiresAfterRetention() {
         String key = newKey();
-        store().claim(key, OPERATION, "owner-a", LONG);
+        claim(key, "owner-a", LONG);
         long completedAt = System.nanoTime();
         store().complete(key, "owner-a", success(key, "done"), SHORT);
         assertThat(store().find(key)).map(IdempotencyRecord::completed).contains(true);
 
         Duration waited = awaitClaim(key, "owner-b", completedAt);
 
-        // the claim's own minute no longer counts: the retention replaced it
+        // the claim's own lease no longer counts: the retention replaced it
         assertThat(waited).isGreaterThanOrEqualTo(SHORT.minusMillis(50)).isLessThan(DEADLINE);
     }
 
     @Test
-    void refusedCompleteOrReleaseDoesNotProlongTheClaim() throws InterruptedException {
+    void refusedCallsOfOthersDoNotProlongTheLease() throws InterruptedException {
         String key = newKey();
-        Duration ttl = Duration.ofMillis(1000);
+        Duration lease = Duration.ofMillis(1000);
         long claimedAt = System.nanoTime();
-        store().claim(key, OPERATION, "owner-a", ttl);
+        claim(key, "owner-a", lease);
         Thread.sleep(700);
 
         store().release(key, "owner-b");
         store().complete(key, "owner-b", success(key, "not mine"), LONG);
+        store().renew(key, "owner-b", LONG);
+        store().abandon(key, "owner-b");
 
-        // were the claim prolonged from now on, it would last until at least 1700 ms
+        // were the lease prolonged from now on, it would last until at least 1700 ms
         assertThat(awaitClaim(key, "owner-c", claimedAt)).isLessThan(Duration.ofMillis(1500));
     }
 
@@ -248,7 +305,7 @@ abstract class IdempotencyStoreContract {
     private Duration awaitClaim(String key, String owner, long since) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            if (store().claim(key, OPERATION, owner, LONG).isEmpty()) {
+            if (claim(key, owner, LONG).isEmpty()) {
                 return Duration.ofNanos(System.nanoTime() - since);
             }
             sleep(POLL);

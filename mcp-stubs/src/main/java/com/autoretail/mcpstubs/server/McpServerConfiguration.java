@@ -62,12 +62,17 @@ class McpServerConfiguration {
             .build();
     }
 
-    /** The running stub's {@code @McpTool} methods, each behind the argument check. */
+    /**
+     * The running stub's {@code @McpTool} methods, each behind the argument check, and the side-effecting ones
+     * behind the memory of idempotency keys.
+     */
     @Bean
-    List<SyncToolSpecification> stubToolSpecifications(List<StubTools> tools) {
+    List<SyncToolSpecification> stubToolSpecifications(List<StubTools> tools, StubsProperties properties) {
+        SideEffectMemory memory = new SideEffectMemory(properties.idempotencyKeys(), properties.sideEffectDelay());
         return new SyncMcpToolProvider(new ArrayList<>(tools)).getToolSpecifications()
             .stream()
             .map(ToolArguments::guard)
+            .map(memory::remember)
             .toList();
     }
 

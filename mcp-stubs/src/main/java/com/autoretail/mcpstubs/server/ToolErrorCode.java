@@ -10,6 +10,9 @@ public enum ToolErrorCode {
     CONFLICT,
 
     /** An argument is missing, of the wrong type or out of range. */
-    VALIDATION_ERROR
+    VALIDATION_ERROR,
+
+    /** The call's idempotency key was already used for this tool with other arguments: nothing was done. */
+    IDEMPOTENCY_KEY_REUSED
 
 }
