@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Calls {@code POST /execute} on a healthy instance of a service and returns the agent's envelope, whatever the
@@ -27,6 +29,9 @@ import java.util.Map;
  * the next discovery round, as {@code UPSTREAM_UNAVAILABLE}.
  */
 public class AgentClient {
+
+    private static final Set<ErrorCode> UNKNOWN_OUTCOME = EnumSet.of(ErrorCode.TIMEOUT, ErrorCode.INTERNAL,
+            ErrorCode.IN_PROGRESS, ErrorCode.UPSTREAM_ERROR);
 
     /** The agent's envelope, and whether the operation may have happened although the envelope says it failed. */
     public record Reply(AgentServiceResponse response, boolean inDoubt) {
@@ -83,8 +88,9 @@ public class AgentClient {
     }
 
     /**
-     * An envelope is taken as the agent wrote it; {@code TIMEOUT} and {@code INTERNAL} leave the outcome unknown.
-     * Anything else from the agent is judged by its HTTP status.
+     * An envelope is taken as the agent wrote it; {@code TIMEOUT}, {@code INTERNAL}, {@code IN_PROGRESS} (the first
+     * call under this request_id still runs) and {@code UPSTREAM_ERROR} (the dealer system failed while it may have
+     * acted) leave the outcome unknown. Anything else from the agent is judged by its HTTP status.
      */
     private Reply read(AgentServiceRequest request, int status, byte[] body) {
         try {
@@ -93,8 +99,7 @@ public class AgentClient {
                 return new Reply(response, false);
             }
             if (response.errorCode() != null) {
-                return new Reply(response, response.errorCode() == ErrorCode.TIMEOUT
-                        || response.errorCode() == ErrorCode.INTERNAL);
+                return new Reply(response, UNKNOWN_OUTCOME.contains(response.errorCode()));
             }
         } catch (IOException e) {
             // not an envelope: judged by its status below

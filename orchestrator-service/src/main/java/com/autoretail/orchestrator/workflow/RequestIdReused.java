@@ -1,14 +1,13 @@
 package com.autoretail.orchestrator.workflow;
 
 import com.autoretail.common.web.ProblemException;
+import com.autoretail.common.wire.ErrorCode;
 import org.springframework.http.HttpStatus;
 
 import java.util.Map;
 
 /** A request_id sent again with another request: refused (422), never answered with the first workflow. */
 class RequestIdReused extends ProblemException {
-
-    static final String CODE = "IDEMPOTENCY_KEY_REUSED";
 
     RequestIdReused(String requestId) {
         super("request_id " + requestId + " was already used for another request; use a new request_id", null);
@@ -26,6 +25,6 @@ class RequestIdReused extends ProblemException {
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("error_code", CODE);
+        return Map.of("error_code", ErrorCode.IDEMPOTENCY_KEY_REUSED.name());
     }
 }
