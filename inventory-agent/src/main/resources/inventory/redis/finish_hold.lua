@@ -1,9 +1,10 @@
 -- The one way out of 'held', for release, commit and expiry alike. The status check and the change happen in
 -- one atomic step, so a hold's stock goes back at most once however many releases and reapers race for it.
 -- A hold past its expiry can only expire (even when asked to be released or committed); expiry of a hold not
--- yet due changes nothing. A finished hold is kept for ARGV[4] ms for reads, then Redis forgets it.
+-- yet due changes nothing. A finished hold is kept for ARGV[3] ms for reads, then Redis forgets it.
+-- Due means past its expiry by Redis's own clock (TIME), the clock its expiry was set by, whichever agent asks.
 -- KEYS: 1 hold hash, 2 product hash, 3 expiry index
--- ARGV: 1 hold id, 2 wanted status (released|committed|expired), 3 now (ms), 4 retention (ms)
+-- ARGV: 1 hold id, 2 wanted status (released|committed|expired), 3 retention (ms)
 -- Returns {status after the call, quantity this call gave back to stock} | {'unknown', '0'}
 local hold = redis.call('HMGET', KEYS[1], 'status', 'quantity', 'location', 'expires_at')
 local status = hold[1]
@@ -15,7 +16,9 @@ if status ~= 'held' then
   return {status, '0'}
 end
 local wanted = ARGV[2]
-local due = tonumber(hold[4]) <= tonumber(ARGV[3])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local due = tonumber(hold[4]) <= now
 if wanted == 'expired' and not due then
   return {'held', '0'}
 end
@@ -29,7 +32,7 @@ if wanted ~= 'committed' then
   restored = quantity
 end
 redis.call('HINCRBY', KEYS[2], 'reserved', -quantity)
-redis.call('HSET', KEYS[1], 'status', wanted, 'finished_at', ARGV[3])
+redis.call('HSET', KEYS[1], 'status', wanted, 'finished_at', string.format('%d', now))
 redis.call('ZREM', KEYS[3], ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return {wanted, tostring(restored)}

@@ -22,6 +22,7 @@ import java.time.Clock;
 @EnableConfigurationProperties(InventoryProperties.class)
 class InventoryConfiguration {
 
+    /** The in-memory store's clock; the Redis store goes by Redis's own, shared by every instance. */
     @Bean
     Clock inventoryClock() {
         return Clock.systemUTC();
@@ -39,7 +40,7 @@ class InventoryConfiguration {
         return switch (properties.store()) {
             case MEMORY -> new InMemoryInventoryStore(inventoryClock, properties.holdRetention());
             case REDIS -> new RedisInventoryStore(redis.getObject(), properties.redisKeyPrefix(),
-                    properties.holdRetention(), inventoryClock, redisEndpoint(redisDetails.getIfAvailable()));
+                    properties.holdRetention(), redisEndpoint(redisDetails.getIfAvailable()));
         };
     }
 

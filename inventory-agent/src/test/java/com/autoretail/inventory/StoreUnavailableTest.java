@@ -13,7 +13,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ class StoreUnavailableTest {
         connections.afterPropertiesSet();
         try {
             var store = new RedisInventoryStore(new StringRedisTemplate(connections), "test:", Duration.ofHours(1),
-                    Clock.systemUTC(), "redis://127.0.0.1:" + closedPort);
+                    "redis://127.0.0.1:" + closedPort);
             var inventory = new InventoryService(store, List.of("online"), 100, Duration.ofMinutes(5),
                     Duration.ofHours(1));
             var agent = new InventoryAgent(new AgentToolkit(Optional.empty(), null), inventory, store);

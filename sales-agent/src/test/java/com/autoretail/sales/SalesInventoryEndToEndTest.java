@@ -122,6 +122,30 @@ class SalesInventoryEndToEndTest {
     }
 
     @Test
+    void keepsTheHoldWhenAChangeIsShortAndMakesTheChangeTheFreeStockCovers() {
+        Chat chat = new Chat("http://localhost:" + port, "e2e-" + UUID.randomUUID());
+        HttpJson inventory = new HttpJson(inventoryUrl());
+        int online = inventory.get("/inventory/SKU000003").body().path("online_stock").asInt();
+        String first = chat.say("I want 2 units of SKU000003").path("hold_id").asText();
+
+        // all of the stock again: the new hold would need the old one's units too
+        JsonNode refused = chat.say("make it " + online);
+
+        assertThat(refused.path("response").asText()).startsWith("❌ Sorry, I couldn't change your reservation")
+                .contains("Your reservation of 2 unit(s) of SKU000003 still stands.");
+        assertThat(inventory.get("/hold/" + first).text("status")).isEqualTo("held");
+        assertThat(inventory.get("/inventory/SKU000003").body().path("online_stock").asInt()).isEqualTo(online - 2);
+
+        String changed = chat.say("make it " + (online - 2)).path("hold_id").asText();
+
+        assertThat(changed).isNotEqualTo(first);
+        assertThat(inventory.get("/hold/" + changed).text("status")).isEqualTo("held");
+        assertThat(inventory.get("/hold/" + first).text("status")).isEqualTo("released");
+        assertThat(inventory.get("/inventory/SKU000003").body().path("online_stock").asInt()).isEqualTo(2);
+        chat.say("cancel");
+    }
+
+    @Test
     void reportsTheRealInventoryAsConnected() {
         HttpJson.Reply health = new HttpJson("http://localhost:" + port).get("/health");
 

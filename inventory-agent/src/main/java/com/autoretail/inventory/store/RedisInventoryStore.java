@@ -17,23 +17,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Stock and holds in Redis, shared by every instance of the agent and kept across restarts. Every
  * check-and-change is one Lua script ({@code src/main/resources/inventory/redis}); expiries live in a sorted set
  * scored by expiry time, so any instance's reaper finds them, and the status guard inside the script lets only
- * one of several racing reapers give a hold's stock back.
+ * one of several racing reapers give a hold's stock back. Every time a hold records or is judged by is Redis's own
+ * ({@code TIME} inside the scripts): instances whose clocks disagree still agree on when a hold expires.
  *
  * <p>Keys, under the prefix: {@code product:<sku>} (hash: name, price, reserved, stock:&lt;location&gt;),
  * {@code hold:<id>} (hash), {@code expiries} (sorted set of held hold ids), {@code idempotency:<key>} (hold id).
@@ -44,24 +42,22 @@ public final class RedisInventoryStore implements InventoryStore {
     private static final RedisScript<Long> SEED_PRODUCT = script("seed_product", Long.class);
     private static final RedisScript<List> CREATE_HOLD = script("create_hold", List.class);
     private static final RedisScript<List> FINISH_HOLD = script("finish_hold", List.class);
+    private static final RedisScript<List> DUE_HOLDS = script("due_holds", List.class);
     private static final String STOCK_FIELD = "stock:";
 
     private final StringRedisTemplate redis;
     private final String prefix;
     private final Duration retention;
-    private final Clock clock;
     private final String endpoint;
 
     /**
      * @param retention how long a finished hold, and an idempotency key, is kept
      * @param endpoint  where the Redis is, without credentials, for {@code /health}
      */
-    public RedisInventoryStore(StringRedisTemplate redis, String prefix, Duration retention, Clock clock,
-                               String endpoint) {
+    public RedisInventoryStore(StringRedisTemplate redis, String prefix, Duration retention, String endpoint) {
         this.redis = redis;
         this.prefix = prefix;
         this.retention = retention;
-        this.clock = clock;
         this.endpoint = endpoint;
     }
 
@@ -100,16 +96,15 @@ public final class RedisInventoryStore implements InventoryStore {
     @SuppressWarnings("unchecked")
     public HoldOutcome hold(NewHold request) {
         String holdId = "hold-" + UUID.randomUUID();
-        Instant now = now();
-        Instant expiresAt = now.plus(request.ttl());
         String key = request.idempotencyKey() == null ? "" : request.idempotencyKey();
         List<String> reply = redis.execute(CREATE_HOLD,
                 List.of(productKey(request.sku()), holdKey(holdId), expiriesKey(), prefix + "idempotency:" + key),
-                holdId, request.sku(), request.location(), Integer.toString(request.quantity()), millis(now),
-                millis(expiresAt), key, Long.toString(retention.toMillis()));
+                holdId, request.sku(), request.location(), Integer.toString(request.quantity()),
+                Long.toString(request.ttl().toMillis()), key, Long.toString(retention.toMillis()));
         return switch (reply.get(0)) {
             case "created" -> new Created(new Hold(holdId, request.sku(), request.location(), request.quantity(),
-                    HoldStatus.HELD, now, expiresAt, Integer.parseInt(reply.get(2)), request.idempotencyKey()));
+                    HoldStatus.HELD, instant(reply.get(3)), instant(reply.get(4)), Integer.parseInt(reply.get(2)),
+                    request.idempotencyKey()));
             case "replayed" -> {
                 Hold existing = find(reply.get(1)).orElseThrow(() -> new IllegalStateException(
                         "Idempotency key " + key + " names hold " + reply.get(1) + ", which is gone"));
@@ -124,8 +119,10 @@ public final class RedisInventoryStore implements InventoryStore {
     @Override
     public Optional<Hold> find(String holdId) {
         Optional<Hold> hold = read(holdId);
-        if (hold.isPresent() && hold.get().status() == HoldStatus.HELD && !hold.get().expiresAt().isAfter(now())) {
-            finish(holdId, HoldStatus.EXPIRED);
+        // only Redis knows whether it is due: asking to expire it changes nothing when it is not
+        if (hold.isPresent() && hold.get().status() == HoldStatus.HELD
+                && finish(holdId, hold.get().sku(), HoldStatus.EXPIRED)
+                        .filter(transition -> transition.status() != HoldStatus.HELD).isPresent()) {
             hold = read(holdId);
         }
         return hold;
@@ -142,9 +139,9 @@ public final class RedisInventoryStore implements InventoryStore {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public int expireDue(int limit) {
-        Set<String> due = redis.opsForZSet().rangeByScore(expiriesKey(), Double.NEGATIVE_INFINITY,
-                now().toEpochMilli(), 0, limit);
+        List<String> due = redis.execute(DUE_HOLDS, List.of(expiriesKey()), Integer.toString(limit));
         if (due == null) {
             return 0;
         }
@@ -163,7 +160,6 @@ public final class RedisInventoryStore implements InventoryStore {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Optional<Transition> finish(String holdId, HoldStatus wanted) {
         // the SKU never changes once a hold exists, so reading it first leaves the script every key it touches
         Object sku = redis.opsForHash().get(holdKey(holdId), "sku");
@@ -171,9 +167,13 @@ public final class RedisInventoryStore implements InventoryStore {
             redis.opsForZSet().remove(expiriesKey(), holdId);
             return Optional.empty();
         }
-        List<String> reply = redis.execute(FINISH_HOLD,
-                List.of(holdKey(holdId), productKey((String) sku), expiriesKey()),
-                holdId, wanted.wireName(), millis(now()), Long.toString(retention.toMillis()));
+        return finish(holdId, (String) sku, wanted);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Transition> finish(String holdId, String sku, HoldStatus wanted) {
+        List<String> reply = redis.execute(FINISH_HOLD, List.of(holdKey(holdId), productKey(sku), expiriesKey()),
+                holdId, wanted.wireName(), Long.toString(retention.toMillis()));
         if ("unknown".equals(reply.get(0))) {
             return Optional.empty();
         }
@@ -188,8 +188,7 @@ public final class RedisInventoryStore implements InventoryStore {
         String key = hash.get("idempotency_key");
         return Optional.of(new Hold(holdId, hash.get("sku"), hash.get("location"),
                 Integer.parseInt(hash.get("quantity")), HoldStatus.fromWire(hash.get("status")),
-                Instant.ofEpochMilli(Long.parseLong(hash.get("created_at"))),
-                Instant.ofEpochMilli(Long.parseLong(hash.get("expires_at"))),
+                instant(hash.get("created_at")), instant(hash.get("expires_at")),
                 Integer.parseInt(hash.get("remaining_stock")), key == null || key.isEmpty() ? null : key));
     }
 
@@ -205,12 +204,9 @@ public final class RedisInventoryStore implements InventoryStore {
         return prefix + "expiries";
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String millis(Instant instant) {
-        return Long.toString(instant.toEpochMilli());
+    /** A time the scripts wrote: Redis's clock, in ms since the epoch. */
+    private static Instant instant(String millis) {
+        return Instant.ofEpochMilli(Long.parseLong(millis));
     }
 
     /** The script's text read once: a resource-backed script re-reads its file (inside the jar) on every run. */

@@ -48,7 +48,7 @@ abstract class HoldLifecycleContract extends StockContract {
         String sku = seeded(10, 0);
         List<Hold> holds = List.of(held(sku, 1, null), held(sku, 2, null), held(sku, 3, null));
         InventoryStore other = otherInstance(store, clock);
-        clock.advance(TTL);
+        timePasses(TTL);
 
         // two reapers and releases of every hold, all at once; only the released amounts are counted here
         List<Integer> restored = concurrently(30, i -> {
@@ -75,11 +75,11 @@ abstract class HoldLifecycleContract extends StockContract {
         StoreMaintenance reaper = new StoreMaintenance(store, List.of(), Duration.ofMillis(20), 100);
         reaper.start();
         try {
-            clock.advance(TTL.minusSeconds(1));
+            timePasses(TTL.minusSeconds(1));
             Thread.sleep(100);
             assertThat(online(sku)).as("not due yet").isEqualTo(4);
 
-            clock.advance(Duration.ofSeconds(1));
+            timePasses(Duration.ofSeconds(1));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (online(sku) != 10 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -97,7 +97,7 @@ abstract class HoldLifecycleContract extends StockContract {
         String sku = seeded(10, 0);
         Hold hold = held(sku, 6, null);
 
-        clock.advance(TTL);
+        timePasses(TTL);
 
         assertThat(store.find(hold.id()).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED);
         assertThat(online(sku)).isEqualTo(10);
@@ -109,7 +109,7 @@ abstract class HoldLifecycleContract extends StockContract {
     void releasePastExpiryExpiresTheHoldInstead() {
         String sku = seeded(10, 0);
         Hold hold = held(sku, 6, null);
-        clock.advance(TTL.plusSeconds(1));
+        timePasses(TTL.plusSeconds(1));
 
         assertThat(store.release(hold.id())).contains(new Transition(hold.id(), HoldStatus.EXPIRED, 6));
         assertThat(store.release(hold.id())).contains(new Transition(hold.id(), HoldStatus.EXPIRED, 0));
@@ -123,7 +123,7 @@ abstract class HoldLifecycleContract extends StockContract {
 
         assertThat(store.commit(hold.id())).contains(new Transition(hold.id(), HoldStatus.COMMITTED, 0));
         assertThat(store.commit(hold.id())).contains(new Transition(hold.id(), HoldStatus.COMMITTED, 0));
-        clock.advance(TTL.multipliedBy(2));
+        timePasses(TTL.multipliedBy(2));
         store.expireDue(100);
 
         assertThat(online(sku)).isEqualTo(7);
@@ -147,7 +147,7 @@ abstract class HoldLifecycleContract extends StockContract {
         Hold released = held(sku, 1, null);
         Hold expiring = held(sku, 2, null);
         store.release(released.id());
-        clock.advance(TTL);
+        timePasses(TTL);
 
         assertThat(store.commit(released.id())).contains(new Transition(released.id(), HoldStatus.RELEASED, 0));
         assertThat(store.commit(expiring.id())).contains(new Transition(expiring.id(), HoldStatus.EXPIRED, 2));

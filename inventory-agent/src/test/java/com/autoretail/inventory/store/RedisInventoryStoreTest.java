@@ -5,17 +5,23 @@ import com.autoretail.common.testsupport.TestRedisKeys;
 import com.autoretail.common.wire.AgentHealth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The store contract against a real Redis (one key prefix for this class, deleted afterwards), plus what only a
- * shared store does: survive a restart, index expiries, forget finished holds, report Redis down.
+ * shared store does: survive a restart, index expiries, forget finished holds, report Redis down. The store goes
+ * by Redis's clock, which a test cannot move: time passes for it by moving every held hold's times back instead.
  */
 class RedisInventoryStoreTest extends HoldLifecycleContract {
 
@@ -23,16 +29,60 @@ class RedisInventoryStoreTest extends HoldLifecycleContract {
     static final TestRedisKeys REDIS = new TestRedisKeys("test:inventory");
     private static final String PREFIX = REDIS.prefix();
     private static final Duration RETENTION = Duration.ofHours(1);
+    // the holds in the expiry index made earlier by the given ms: as if Redis's clock had moved on
+    private static final RedisScript<Long> MOVE_HOLDS_BACK = RedisScript.of("""
+            local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
+            local by = tonumber(ARGV[1])
+            for _, id in ipairs(ids) do
+              redis.call('ZINCRBY', KEYS[1], -by, id)
+              redis.call('HINCRBY', ARGV[2] .. id, 'created_at', -by)
+              redis.call('HINCRBY', ARGV[2] .. id, 'expires_at', -by)
+            end
+            return #ids
+            """, Long.class);
 
+    /** The clock is not read: the Redis store goes by Redis's. */
     @Override
     InventoryStore newStore(MutableClock clock) {
-        return new RedisInventoryStore(REDIS.template(), PREFIX, RETENTION, clock, TestRedis.url());
+        return new RedisInventoryStore(REDIS.template(), PREFIX, RETENTION, TestRedis.url());
     }
 
     /** Another agent instance, or the same one restarted: its own connection to the same Redis and keys. */
     @Override
     InventoryStore otherInstance(InventoryStore store, MutableClock clock) {
-        return new RedisInventoryStore(REDIS.newConnection(), PREFIX, RETENTION, clock, TestRedis.url());
+        return new RedisInventoryStore(REDIS.newConnection(), PREFIX, RETENTION, TestRedis.url());
+    }
+
+    @Override
+    void timePasses(Duration duration) {
+        REDIS.template().execute(MOVE_HOLDS_BACK, List.of(PREFIX + "expiries"),
+                Long.toString(duration.toMillis()), PREFIX + "hold:");
+    }
+
+    @Override
+    Instant storeTime() {
+        return Instant.ofEpochMilli(REDIS.template().execute((RedisCallback<Long>) c -> c.serverCommands().time()));
+    }
+
+    @Test
+    void instancesJudgeAHoldsExpiryByRedisTime() throws InterruptedException {
+        String sku = seeded(10, 0);
+        InventoryStore other = otherInstance(store, clock);
+        HoldOutcome outcome = store.hold(new NewHold(sku, "online", 3, Duration.ofMillis(1500), null));
+        Hold hold = ((HoldOutcome.Created) outcome).hold();
+
+        assertThat(hold.createdAt()).isCloseTo(storeTime(), within(1, ChronoUnit.SECONDS));
+        other.expireDue(100);
+        assertThat(other.find(hold.id()).orElseThrow().status()).isEqualTo(HoldStatus.HELD);
+        assertThat(online(sku)).isEqualTo(7);
+
+        while (!storeTime().isAfter(hold.expiresAt())) {
+            Thread.sleep(20);
+        }
+        other.expireDue(100);
+
+        assertThat(online(sku)).isEqualTo(10);
+        assertThat(store.find(hold.id()).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED);
     }
 
     @Test
@@ -49,7 +99,7 @@ class RedisInventoryStoreTest extends HoldLifecycleContract {
         assertThat(restarted.stock(sku).orElseThrow().at("online")).isEqualTo(5);
         assertThat(restarted.commit(kept.id()).orElseThrow().status()).isEqualTo(HoldStatus.COMMITTED);
 
-        clock.advance(TTL);
+        timePasses(TTL);
         // other tests' holds share the index: the count says nothing about this test's
         restarted.expireDue(100);
 

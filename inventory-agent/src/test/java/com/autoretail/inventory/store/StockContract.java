@@ -7,6 +7,7 @@ import com.autoretail.inventory.store.HoldOutcome.ShortStock;
 import com.autoretail.inventory.store.HoldOutcome.UnknownSku;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,13 +51,15 @@ abstract class StockContract extends StoreContractSupport {
     @Test
     void holdTakesStockFromItsLocationOnly() {
         String sku = seeded(40, 7);
+        Instant before = storeTime();
 
         HoldOutcome outcome = store.hold(new NewHold(sku, "STORE_001", 3, TTL, null));
 
         Hold hold = ((Created) outcome).hold();
         assertThat(hold.status()).isEqualTo(HoldStatus.HELD);
         assertThat(hold.remainingStock()).isEqualTo(4);
-        assertThat(hold.expiresAt()).isEqualTo(clock.instant().plus(TTL));
+        assertThat(hold.createdAt()).isBetween(before, storeTime());
+        assertThat(hold.expiresAt()).isEqualTo(hold.createdAt().plus(TTL));
         assertThat(store.stock(sku).orElseThrow().stock()).containsEntry("online", 40).containsEntry("STORE_001", 4);
         assertThat(reserved(sku)).isEqualTo(3);
         assertThat(store.find(hold.id())).contains(hold);

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the store contracts share: a fresh store and clock per test, products seeded under SKUs of the test's
- * own, and a way to run calls truly at once.
+ * own, a way to let time pass for the store, and a way to run calls truly at once.
  */
 abstract class StoreContractSupport {
 
@@ -32,11 +32,17 @@ abstract class StoreContractSupport {
     MutableClock clock;
     InventoryStore store;
 
-    /** A store over the shared state of this test class, reading the given clock. */
+    /** A store over the shared state of this test class, reading the given clock if it reads one. */
     abstract InventoryStore newStore(MutableClock clock);
 
     /** Another instance over the same state: a second agent instance (the same object for a JVM-local store). */
     abstract InventoryStore otherInstance(InventoryStore store, MutableClock clock);
+
+    /** Lets the time pass as the store's clock sees it, so expiry is tested without waiting for it. */
+    abstract void timePasses(Duration duration);
+
+    /** The time by the clock the store goes by. */
+    abstract Instant storeTime();
 
     @BeforeEach
     void freshStoreAndClock() {

@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * The {@code order} intent: checks the stock, then holds the quantity for {@code sales.inventory.hold-ttl}. One
- * hold per SKU and session: ordering a SKU again with another quantity ("make it 3") releases the old hold and
- * makes a new one; with the same quantity it answers the same hold.
+ * hold per SKU and session: ordering a SKU again with another quantity ("make it 3") makes a new hold and only
+ * then releases the old one, so a change that fails (short stock, the inventory away) leaves the customer the hold
+ * they had, and says so; with the same quantity it answers the same hold.
  *
  * <p>Idempotency keys: the first hold of a SKU in a session uses {@code session-{session_id}-{sku}}. The inventory
  * answers a key it has seen with the hold it made then, in its status now, and refuses it for another quantity;
@@ -58,16 +59,17 @@ class OrderHandler {
         if (quantity < 1 || quantity > maxQuantity) {
             return Outcome.of(Replies.quantityOutOfRange(maxQuantity));
         }
+        // a change of quantity: the hold it replaces, released only once the new one is made
+        Optional<OpenHold> replaced = existing.filter(hold -> hold.quantity() != quantity);
         try {
             StockView stock = inventory.getInventory(sku);
-            int available = atLocation(stock) + existing.map(OpenHold::quantity).orElse(0);
+            // the same quantity again answers the same hold; a change needs its whole quantity free beside the old
+            int available = atLocation(stock) + (replaced.isPresent() ? 0 : existing.map(OpenHold::quantity).orElse(0));
             if (available < quantity) {
-                return shortStock(turn, sku, quantity, available);
+                return shortStock(turn, sku, quantity, available, replaced);
             }
             String key;
-            if (existing.isPresent() && existing.get().quantity() != quantity) {
-                inventory.releaseHold(existing.get().holdId(), sku);
-                turn.holds.remove(existing.get());
+            if (replaced.isPresent()) {
                 key = turn.newHoldKey(sku);
             } else {
                 String current = existing.map(OpenHold::idempotencyKey).orElseGet(() -> turn.currentHoldKey(sku));
@@ -76,21 +78,35 @@ class OrderHandler {
             Placed placed = place(turn, sku, quantity, key);
             if (!placed.hold().held()) {
                 log.error("A new idempotency key {} answered a {} hold", placed.key(), placed.hold().status());
-                return new Outcome(Replies.ORDER_TROUBLE, Map.of("sku", sku, "error", "hold_not_held"), null);
+                return failed(sku, "hold_not_held", replaced);
             }
+            replaced.ifPresent(this::releaseReplaced);
             return reserved(turn, sku, quantity, placed);
         } catch (InventoryRefusedException e) {
             if (e.notFound()) {
                 return new Outcome(Replies.unknownSku(sku), Map.of("sku", sku, "error", "unknown_sku"), null);
             }
             if (e.conflict() && e.details().get("current_stock") instanceof Number current) {
-                return shortStock(turn, sku, quantity, current.intValue());
+                return shortStock(turn, sku, quantity, current.intValue(), replaced);
             }
             log.error("Inventory refused an order of {} x {}: {} {}", quantity, sku, e.status(), e.getMessage());
-            return new Outcome(Replies.ORDER_TROUBLE, Map.of("sku", sku, "error", "order_refused"), null);
+            return failed(sku, "order_refused", replaced);
         } catch (InventoryUnavailableException e) {
             log.error("Order processing failed for {}: {}", sku, e.getMessage());
-            return trouble(sku);
+            return failed(sku, null, replaced);
+        }
+    }
+
+    /**
+     * Releases the hold a change replaced, the new one being made. Should that fail, the old hold gives its stock
+     * back by itself when it expires; the customer has the new one either way.
+     */
+    private void releaseReplaced(OpenHold old) {
+        try {
+            inventory.releaseHold(old.holdId(), old.sku());
+        } catch (InventoryRefusedException | InventoryUnavailableException e) {
+            log.warn("Could not release hold {} replaced by a change of quantity; it expires at {}: {}",
+                    old.holdId(), old.expiresAt(), e.getMessage());
         }
     }
 
@@ -134,21 +150,43 @@ class OrderHandler {
         return new Outcome(Replies.reserved(quantity, sku, holdTtl, hold.remainingStock()), data, hold.holdId());
     }
 
-    private static Outcome shortStock(Turn turn, String sku, int quantity, int available) {
-        turn.pending = Session.PENDING_STORE_AVAILABILITY;
+    private static Outcome shortStock(Turn turn, String sku, int quantity, int available,
+                                      Optional<OpenHold> replaced) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("sku", sku);
         data.put("requested_quantity", quantity);
         data.put("online_stock", available);
+        if (replaced.isPresent()) {
+            turn.pending = Session.PENDING_CHECKOUT;
+            data.put("change_refused", true);
+            data.put("kept_hold_id", replaced.get().holdId());
+            data.put("kept_quantity", replaced.get().quantity());
+            return new Outcome(Replies.changeRefused(quantity, available, replaced.get()), data, null);
+        }
+        turn.pending = Session.PENDING_STORE_AVAILABILITY;
         data.put("store_offer", true);
         return new Outcome(Replies.shortOnline(sku, available), data, null);
     }
 
-    private int atLocation(StockView stock) {
-        return "online".equals(location) ? stock.onlineStock() : stock.storeStock().getOrDefault(location, 0);
+    /** The order could not be made: the apology, and the hold a change would have replaced, which still stands. */
+    private static Outcome failed(String sku, String error, Optional<OpenHold> replaced) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sku", sku);
+        if (error == null) {
+            data.put("inventory_service", "unavailable");
+        } else {
+            data.put("error", error);
+        }
+        replaced.ifPresent(old -> {
+            data.put("kept_hold_id", old.holdId());
+            data.put("kept_quantity", old.quantity());
+        });
+        String text = replaced.map(old -> Replies.ORDER_TROUBLE + "\n" + Replies.stillReserved(old))
+                .orElse(Replies.ORDER_TROUBLE);
+        return new Outcome(text, data, null);
     }
 
-    private static Outcome trouble(String sku) {
-        return new Outcome(Replies.ORDER_TROUBLE, Map.of("sku", sku, "inventory_service", "unavailable"), null);
+    private int atLocation(StockView stock) {
+        return "online".equals(location) ? stock.onlineStock() : stock.storeStock().getOrDefault(location, 0);
     }
 }

@@ -66,6 +66,18 @@ final class Replies {
                 + "Ready to proceed with checkout?";
     }
 
+    /** A change of quantity the stock beside the current hold cannot cover: that hold stays. */
+    static String changeRefused(int quantity, int available, OpenHold kept) {
+        return "❌ Sorry, I couldn't change your reservation to " + quantity + " unit(s) of " + kept.sku()
+                + ": only " + available + " more units are available online.\n"
+                + stillReserved(kept) + "\n\n"
+                + "Ready to proceed with checkout?";
+    }
+
+    static String stillReserved(OpenHold kept) {
+        return "Your reservation of " + kept.quantity() + " unit(s) of " + kept.sku() + " still stands.";
+    }
+
     static String quantityOutOfRange(int max) {
         return "Please tell me a quantity between 1 and " + max + " units.";
     }

@@ -6,6 +6,10 @@ import com.autoretail.sales.support.WireMockInventoryTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -94,7 +98,7 @@ class SalesConversationTest extends WireMockInventoryTest {
     }
 
     @Test
-    void changesTheQuantityOfTheLastOrderByReleasingItsHoldAndHoldingAgainUnderANewKey() {
+    void changesTheQuantityOfTheLastOrderByHoldingAgainUnderANewKeyThenReleasingTheOldHold() {
         InventoryStub.stock("SKU000001", 500, 10);
         InventoryStub.hold("session-change-1-SKU000001", 201, "hold-1", "SKU000001", 2, 498, "held");
         InventoryStub.hold("session-change-1-SKU000001-1", 201, "hold-2", "SKU000001", 3, 497, "held");
@@ -113,6 +117,64 @@ class SalesConversationTest extends WireMockInventoryTest {
         inventory.verify(exactly(1), postRequestedFor(urlEqualTo("/hold"))
                 .withHeader("X-Idempotency-Key", equalTo("session-change-1-SKU000001-1"))
                 .withRequestBody(equalToJson("{\"sku\":\"SKU000001\",\"quantity\":3,\"location\":\"online\",\"ttl\":300}")));
+        assertThat(holdCalls()).as("the new hold first, the old one released after")
+                .containsExactly("POST /hold", "POST /hold", "DELETE /hold/hold-1");
+    }
+
+    @Test
+    void keepsTheHoldWhenTheChangedQuantityIsShortAndSaysSo() {
+        InventoryStub.stock("SKU000001", 500, 10);
+        InventoryStub.hold("session-keep-1-SKU000001", 201, "hold-1", "SKU000001", 2, 498, "held");
+        inventory.stubFor(InventoryStub.holdRequest("session-keep-1-SKU000001-1").willReturn(InventoryStub.problem(
+                409, "CONFLICT", "Not enough stock", "{\"current_stock\":4,\"requested_quantity\":6}")));
+        inventory.stubFor(post(urlEqualTo("/hold/hold-1/commit"))
+                .willReturn(okJson("{\"hold_id\":\"hold-1\",\"status\":\"committed\"}")));
+        Chat chat = chat("keep-1");
+        chat.say("I want 2 units of SKU000001");
+
+        JsonNode changed = chat.say("make it 6");
+
+        assertThat(changed.path("intent").asText()).isEqualTo("order");
+        assertThat(changed.path("response").asText()).isEqualTo("""
+                ❌ Sorry, I couldn't change your reservation to 6 unit(s) of SKU000001: only 4 more units are available online.
+                Your reservation of 2 unit(s) of SKU000001 still stands.
+
+                Ready to proceed with checkout?""");
+        assertThat(changed.path("data").path("kept_hold_id").asText()).isEqualTo("hold-1");
+        inventory.verify(exactly(0), deleteRequestedFor(anyUrl()));
+
+        JsonNode checkout = chat.say("yes");
+        assertThat(checkout.path("response").asText()).startsWith("🎉 Your order is confirmed:\n• 2 unit(s) of SKU000001");
+        inventory.verify(exactly(1), postRequestedFor(urlEqualTo("/hold/hold-1/commit")));
+    }
+
+    @Test
+    void keepsTheHoldWhenTheInventoryFailsDuringAChangeAndSaysSo() {
+        InventoryStub.stock("SKU000001", 500, 10);
+        InventoryStub.hold("session-fail-1-SKU000001", 201, "hold-1", "SKU000001", 2, 498, "held");
+        inventory.stubFor(InventoryStub.holdRequest("session-fail-1-SKU000001-1")
+                .willReturn(InventoryStub.problem(503, "UPSTREAM_UNAVAILABLE", "Redis is down", "{}")));
+        Chat chat = chat("fail-1");
+        chat.say("I want 2 units of SKU000001");
+
+        JsonNode changed = chat.say("make it 3");
+
+        assertThat(changed.path("response").asText()).isEqualTo("""
+                I'm having trouble processing your order right now. Please try again.
+                Your reservation of 2 unit(s) of SKU000001 still stands.""");
+        assertThat(changed.path("data").path("kept_hold_id").asText()).isEqualTo("hold-1");
+        inventory.verify(exactly(0), deleteRequestedFor(anyUrl()));
+        assertThat(chat.say("help").path("response").asText()).startsWith(Replies.HELP_WITH_HOLDS);
+    }
+
+    /** The hold calls the inventory received, oldest first. */
+    private static List<String> holdCalls() {
+        List<String> calls = new ArrayList<>(inventory.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getMethod() + " " + event.getRequest().getUrl())
+                .filter(call -> call.contains("/hold"))
+                .toList());
+        Collections.reverse(calls);
+        return calls;
     }
 
     @Test
