@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code ./fleet up} and {@code ./fleet down} as a user runs them, on two services of the fleet (the parts agent
  * and its MCP server, on fleet.conf's ports): an agent killed with {@code kill -9} is told from a live one and
  * started again at once, while the service that still runs is left alone. The jars are the ones the build just
- * made ({@code FLEET_BUILD=never}), the logs and pids under {@code target/fleet-script}. Skipped where those ports
- * are taken (a fleet of the user's runs) or there is no {@code /proc}.
+ * made ({@code FLEET_BUILD=never}), the logs and pids under {@code target/fleet-script}. It fails when those ports are
+ * taken (a fleet of the user's runs: stop it first); it is skipped only where there is no {@code /proc}.
  */
 class FleetScriptTest {
 
@@ -42,7 +42,9 @@ class FleetScriptTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "./fleet tells processes apart by /proc");
         for (String name : SERVICES) {
             int port = TABLE.service(name).port();
-            assumeTrue(!listening(port), "port " + port + " of " + name + " is taken: a fleet runs here already");
+            assertThat(listening(port)).as("port %d of %s is taken: a fleet runs here already; this test runs "
+                    + "./fleet up on fleet.conf's ports: stop that fleet (./fleet down) and run the tests again", port,
+                    name).isFalse();
         }
     }
 
