@@ -36,7 +36,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain planner|parallel|overhead|holds|durability|start|report [--name=value ...]");
+            System.err.println("usage: BenchMain planner|parallel|overhead|holds|durability|start|report "
+                    + "[--name=value ...]");
             System.exit(2);
         }
         Map<String, String> options = options(args);

@@ -1,7 +1,5 @@
 package com.autoretail.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,12 +59,8 @@ final class DurabilityBenchmark {
             memory[i] = onMemory.map(BenchPlan.Run::wallSeconds).orElse(Double.NaN) * 1000;
             redis[i] = onRedis.map(BenchPlan.Run::wallSeconds).orElse(Double.NaN) * 1000;
         }
-        JsonNode timer = http.json(http.get(orchestrators.redis()
-                + "/actuator/metrics/orchestrator.journal.writes.percentile?tag=phi:0.5"));
-        double writeMillis = timer.path("measurements").path(0).path("value").asDouble(Double.NaN) * 1000;
-        JsonNode tail = http.json(http.get(orchestrators.redis()
-                + "/actuator/metrics/orchestrator.journal.writes.percentile?tag=phi:0.99"));
-        double tailMillis = tail.path("measurements").path(0).path("value").asDouble(Double.NaN) * 1000;
+        double writeMillis = http.quantile(orchestrators.redis(), "orchestrator_journal_writes_seconds", "0.5") * 1000;
+        double tailMillis = http.quantile(orchestrators.redis(), "orchestrator_journal_writes_seconds", "0.99") * 1000;
         double perStep = writeMillis * WRITES_PER_STEP;
         int steps = plan.steps().size();
         double memoryMedian = median(memory);

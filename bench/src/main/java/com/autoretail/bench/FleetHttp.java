@@ -79,6 +79,13 @@ final class FleetHttp {
         return times;
     }
 
+    /** A quantile a timer of the service publishes, in seconds, from its Prometheus scrape; NaN when it has none. */
+    double quantile(String serviceUrl, String timer, String quantile) throws IOException, InterruptedException {
+        Matcher line = Pattern.compile("^" + Pattern.quote(timer) + "\\{[^}]*quantile=\"" + Pattern.quote(quantile)
+                + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(get(serviceUrl + "/actuator/prometheus").body());
+        return line.find() ? Double.parseDouble(line.group(1)) : Double.NaN;
+    }
+
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());

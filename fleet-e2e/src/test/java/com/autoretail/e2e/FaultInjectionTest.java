@@ -4,6 +4,7 @@ import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +59,8 @@ class FaultInjectionTest {
         Map<String, String> env = Map.of("WORKFLOW_STORE", "redis", "REDIS_URL", redis.url(),
                 "PAYMENT_SERVICE_URL", slowPayment.url(), "PARTS_SERVICE_URL", partsAgent.url());
         // short leases, so that a dead orchestrator's workflows move on within the test's patience
-        List<String> args = List.of("--orchestrator.workflows.lease=3s", "--orchestrator.workflows.recovery-interval=1s");
+        List<String> args = List.of("--orchestrator.workflows.lease=3s",
+                "--orchestrator.workflows.recovery-interval=1s");
         first = new HttpJson(fleet.startInstance("orchestrator-1", "orchestrator", env, args).url());
         second = new HttpJson(fleet.startInstance("orchestrator-2", "orchestrator", env, args).url());
         payment = new HttpJson(fleet.url("payment"));
@@ -77,81 +80,62 @@ class FaultInjectionTest {
         }
     }
 
+    @AfterEach
+    void noFaults() {
+        paymentServer.delay(Duration.ZERO);
+        partsAgent.delay(Duration.ZERO);
+        partsAgent.up();
+    }
+
     @Test
     @Order(1)
     void aPaymentServerSlowerThanTheStepTimeoutMakesOneLinkWhateverTheRetries() {
         paymentServer.delay(Duration.ofMillis(2500));
-        try {
-            String plan = plan("fi-slow-link", List.of(step("pay", "payment", "create_payment_link",
-                    "{\"repair_order_id\":\"7001\",\"amount\":25,\"customer_email\":\"" + EMAIL + "\"}",
-                    "\"timeout_seconds\":1,\"retry_attempts\":2")));
+        String plan = plan("fi-slow-link", List.of(step("pay", "payment", "create_payment_link",
+                "{\"repair_order_id\":\"7001\",\"amount\":25,\"customer_email\":\"" + EMAIL + "\"}",
+                "\"timeout_seconds\":1,\"retry_attempts\":2,\"failure_handling\":\"retry\"")));
 
-            Reply reply = first.post("/execute-plan", plan);
+        Reply reply = first.post("/execute-plan", plan);
 
-            assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-            JsonNode workflow = awaitFinished(first, "fi-slow-link");
-            assertThat(workflow.path("status").asText()).as(workflow.toString()).isIn("completed", "failed");
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(links("7001")).as("payment links of RO 7001").hasSize(1));
-            String expected = "completed".equals(workflow.path("status").asText()) ? "pending" : "cancelled";
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(links("7001").get(0).path("status").asText()).isEqualTo(expected));
-        } finally {
-            paymentServer.delay(Duration.ZERO);
-        }
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        JsonNode workflow = awaitFinished(first, "fi-slow-link");
+        assertThat(workflow.path("status").asText()).as(workflow.toString()).isIn("completed", "failed");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(links("7001")).as("payment links of RO 7001").hasSize(1));
+        String expected = "completed".equals(workflow.path("status").asText()) ? "pending" : "cancelled";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(links("7001").get(0).path("status").asText()).isEqualTo(expected));
     }
 
     @Test
     @Order(2)
     void workflowsOfAKilledOrchestratorEndOnTheOtherWithNothingDoneTwiceOrLeftBehind() {
-        paymentServer.delay(Duration.ofSeconds(1));
-        partsAgent.delay(Duration.ofSeconds(1));
-        try {
-            int stockBefore = stock("ELC5120");
-            List<String> ids = IntStream.range(0, 20).mapToObj(i -> "fi-kill-" + i).toList();
-            for (int i = 0; i < ids.size(); i++) {
-                // half on each orchestrator: two instances at once are the normal deployment
-                submit(i % 2 == 0 ? first : second, reserveThenPay(ids.get(i), String.valueOf(7100 + i), "ELC5120"));
-            }
-            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> known(second, id)));
-            sleep(Duration.ofMillis(500));
-            long unfinished = IntStream.range(0, ids.size()).filter(i -> i % 2 == 0)
-                    .filter(i -> !finished(status(second, ids.get(i)))).count();
+        int stockBefore = stock("ELC5120");
+        // half on each orchestrator: two instances at once are the normal deployment
+        List<String> ids = submitSlowed("fi-kill-", 20, 7100, "ELC5120", i -> i % 2 == 0 ? first : second);
+        sleep(Duration.ofMillis(500));
+        long unfinished = IntStream.range(0, ids.size()).filter(i -> i % 2 == 0)
+                .filter(i -> !finished(status(second, ids.get(i)))).count();
 
-            fleet.kill("orchestrator-1");
-            assertThat(unfinished).as("workflows the killed orchestrator had in flight").isPositive();
+        fleet.kill("orchestrator-1");
 
-            List<JsonNode> ended = ids.stream().map(id -> awaitFinished(second, id)).toList();
-            assertEveryWorkflowLeftExactlyItsOwnSideEffects(ended, 7100, "ELC5120", stockBefore);
-        } finally {
-            paymentServer.delay(Duration.ZERO);
-            partsAgent.delay(Duration.ZERO);
-        }
+        assertThat(unfinished).as("workflows the killed orchestrator had in flight").isPositive();
+        List<JsonNode> ended = ids.stream().map(id -> awaitFinished(second, id)).toList();
+        assertEveryWorkflowLeftExactlyItsOwnSideEffects(ended, 7100, "ELC5120", stockBefore);
     }
 
     @Test
     @Order(3)
     void aRedisRestartMidRunLetsWorkflowsContinueOrEndCleanly() {
-        paymentServer.delay(Duration.ofSeconds(1));
-        partsAgent.delay(Duration.ofSeconds(1));
-        try {
-            int stockBefore = stock("FLT3301");
-            List<String> ids = IntStream.range(0, 8).mapToObj(i -> "fi-redis-" + i).toList();
-            for (int i = 0; i < ids.size(); i++) {
-                submit(second, reserveThenPay(ids.get(i), String.valueOf(7200 + i), "FLT3301"));
-            }
-            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> known(second, id)));
+        int stockBefore = stock("FLT3301");
+        List<String> ids = submitSlowed("fi-redis-", 8, 7200, "FLT3301", i -> second);
 
-            redis.kill();
-            sleep(Duration.ofSeconds(2));
-            redis.start();
+        redis.kill();
+        sleep(Duration.ofSeconds(2));
+        redis.start();
 
-            List<JsonNode> ended = ids.stream().map(id -> awaitFinished(second, id)).toList();
-            assertEveryWorkflowLeftExactlyItsOwnSideEffects(ended, 7200, "FLT3301", stockBefore);
-        } finally {
-            paymentServer.delay(Duration.ZERO);
-            partsAgent.delay(Duration.ZERO);
-        }
+        List<JsonNode> ended = ids.stream().map(id -> awaitFinished(second, id)).toList();
+        assertEveryWorkflowLeftExactlyItsOwnSideEffects(ended, 7200, "FLT3301", stockBefore);
     }
 
     @Test
@@ -159,30 +143,42 @@ class FaultInjectionTest {
     void anUndoAgainstAServiceThatIsDownIsDoneOnceItIsBack() {
         int stockBefore = stock("ELC5150");
         paymentServer.delay(Duration.ofSeconds(3));
-        String plan = plan("fi-undo-later", List.of(
+        submit(second, plan("fi-undo-later", List.of(
                 step("reserve", "parts", "reserve_parts",
                         "{\"part_numbers\":[\"ELC5150\"],\"repair_order_id\":\"7300\"}", null),
                 step("check", "payment", "check_payment_status", "{\"payment_id\":\"PAY-0000000000\"}",
-                        "\"dependencies\":[\"reserve\"]")));
-        submit(second, plan);
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> stock("ELC5150") == stockBefore - 1);
-            partsAgent.down();
-            await().atMost(Duration.ofSeconds(20)).until(() -> "compensating".equals(status(second, "fi-undo-later")));
-            sleep(Duration.ofSeconds(3));
-            assertThat(status(second, "fi-undo-later")).as("still undoing while parts is down").isEqualTo("compensating");
-            assertThat(stock("ELC5150")).isEqualTo(stockBefore - 1);
-        } finally {
-            paymentServer.delay(Duration.ZERO);
-            partsAgent.up();
-        }
+                        "\"dependencies\":[\"reserve\"]"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stock("ELC5150") == stockBefore - 1);
+
+        partsAgent.down();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "compensating".equals(status(second, "fi-undo-later")));
+        sleep(Duration.ofSeconds(3));
+        assertThat(status(second, "fi-undo-later")).as("still undoing while parts is down").isEqualTo("compensating");
+        assertThat(stock("ELC5150")).isEqualTo(stockBefore - 1);
+        partsAgent.up();
 
         JsonNode workflow = awaitFinished(second, "fi-undo-later");
-
         assertThat(workflow.path("status").asText()).as(workflow.toString()).isEqualTo("failed");
         assertThat(workflow.at("/execution_results/steps/reserve/status").asText()).isEqualTo("compensated");
         assertThat(workflow.at("/execution_results/compensated_steps").toString()).contains("reserve");
         assertThat(stock("ELC5150")).as("the reservation was given back").isEqualTo(stockBefore);
+    }
+
+    /**
+     * Sends {@code count} workflows that reserve a part, then make a payment link, each for its own repair order,
+     * with the parts agent and the payment server answering a second late; answers their request ids once every one
+     * is in the journal.
+     */
+    private static List<String> submitSlowed(String prefix, int count, int firstRepairOrder, String partNumber,
+                                             IntFunction<HttpJson> orchestrator) {
+        paymentServer.delay(Duration.ofSeconds(1));
+        partsAgent.delay(Duration.ofSeconds(1));
+        List<String> ids = IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+        for (int i = 0; i < count; i++) {
+            submit(orchestrator.apply(i), reserveThenPay(ids.get(i), String.valueOf(firstRepairOrder + i), partNumber));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> known(second, id)));
+        return ids;
     }
 
     /**
@@ -214,7 +210,8 @@ class FaultInjectionTest {
     private static String reserveThenPay(String requestId, String repairOrder, String partNumber) {
         return plan(requestId, List.of(
                 step("reserve", "parts", "reserve_parts",
-                        "{\"part_numbers\":[\"" + partNumber + "\"],\"repair_order_id\":\"" + repairOrder + "\"}", null),
+                        "{\"part_numbers\":[\"" + partNumber + "\"],\"repair_order_id\":\"" + repairOrder + "\"}",
+                        null),
                 step("pay", "payment", "create_payment_link", "{\"repair_order_id\":\"" + repairOrder
                         + "\",\"amount\":10,\"customer_email\":\"" + EMAIL + "\"}", "\"dependencies\":[\"reserve\"]")));
     }
@@ -226,8 +223,7 @@ class FaultInjectionTest {
 
     private static String step(String id, String service, String operation, String parameters, String more) {
         return "{\"step_id\":\"" + id + "\",\"service_name\":\"" + service + "\",\"operation\":\"" + operation
-                + "\",\"parameters\":" + parameters + ",\"failure_handling\":\"abort\""
-                + (more == null ? "" : "," + more) + "}";
+                + "\",\"parameters\":" + parameters + (more == null ? "" : "," + more) + "}";
     }
 
     /** Posts a plan without waiting for its answer: the orchestrator may be killed before it answers. */

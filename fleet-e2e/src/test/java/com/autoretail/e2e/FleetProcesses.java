@@ -170,12 +170,17 @@ final class FleetProcesses {
     void kill(String name) {
         Process process = processes.remove(name);
         if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            killNow(process);
+        }
+    }
+
+    /** SIGKILL, and the wait until the process is gone. */
+    static void killNow(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A redis-server of the suite's own on a free port, persisting every write to its append-only file the way a
@@ -68,12 +67,7 @@ final class PrivateRedis implements AutoCloseable {
     /** Kills it at once, as a crash or a pod eviction would. */
     synchronized void kill() {
         if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            FleetProcesses.killNow(process);
             process = null;
         }
     }

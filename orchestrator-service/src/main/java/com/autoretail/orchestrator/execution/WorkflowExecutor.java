@@ -72,6 +72,7 @@ public class WorkflowExecutor {
                 stopped.set(true);
                 run.abort("the workflow deadline passed");
                 run.stopRunning("the workflow deadline passed while the step ran; it may still happen");
+                run.write();
                 break;
             }
             running--;
@@ -81,13 +82,16 @@ public class WorkflowExecutor {
                 log.warn("Step {} failed ({} {}): the workflow stops", done.stepId(), done.result().errorCode(),
                         done.result().error());
             }
-            run.write();
-            if (!run.aborted()) {
-                running += launch(run, finished, stopped);
+            // the steps it made ready start with one write that records its end too; else its end is written alone
+            int launched = run.aborted() ? 0 : launch(run, finished, stopped);
+            if (launched == 0) {
+                run.write();
             }
+            running += launched;
         }
-        run.settleUnstarted();
-        run.write();
+        if (run.settleUnstarted()) {
+            run.write();
+        }
         if (run.aborted()) {
             compensator.undo(run, catalog);
         }

@@ -168,11 +168,14 @@ final class WorkflowRun {
     }
 
     /** Steps never started: skipped when a dependency failed, not run when the workflow aborted. */
-    void settleUnstarted() {
+    /** Gives every step that never started its final status; answers whether there was any. */
+    boolean settleUnstarted() {
+        boolean changed = false;
         for (ExecutionStep step : steps.values()) {
             if (outcomes.containsKey(step.stepId())) {
                 continue;
             }
+            changed = true;
             String blocker = failedDependency(step);
             outcomes.put(step.stepId(), blocker != null
                     ? StepResult.notRun(step.serviceName(), step.operation(), StepResult.Status.SKIPPED,
@@ -180,6 +183,7 @@ final class WorkflowRun {
                     : StepResult.notRun(step.serviceName(), step.operation(), StepResult.Status.NOT_RUN,
                     "not run: " + abortReason));
         }
+        return changed;
     }
 
     StepResult outcome(String stepId) {

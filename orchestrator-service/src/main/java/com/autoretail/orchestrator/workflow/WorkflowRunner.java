@@ -95,9 +95,9 @@ class WorkflowRunner {
             }
             String request = status.userRequest() == null || status.userRequest().isBlank()
                     ? "plan " + plan.plan().planId() : status.userRequest();
+            // journaled with the first steps, before any call goes out: a stop before that plans again
             status = new WorkflowStatus(status.requestId(), Stage.EXECUTING, request, null, plan.plan(),
                     ExecutionResults.empty(), null, null, seconds(start), status.deadline(), Instant.now());
-            journal(lease, status);
         } else {
             plan = validator.fromJournal(status.workflowPlan());
         }
@@ -134,20 +134,21 @@ class WorkflowRunner {
 
     /**
      * The end is readable first, then called back, then the lease ends: an orchestrator that stops in between leaves
-     * the workflow to another, which calls back again. A callback comes at least once.
+     * the workflow to another, which calls back again. A callback comes at least once. Without a callback, ending the
+     * lease writes the end.
      */
     private void end(WorkflowStore.Lease lease, Submission submission, WorkflowStatus finished) {
-        journal(lease, finished);
-        callBack(submission, finished);
+        if (submission.callbackUrl() != null) {
+            journal(lease, finished);
+            callBack(submission, finished);
+        }
         if (!leases.finish(lease, finished)) {
             throw new WorkflowAbandoned(lease.requestId(), "its lease was lost at the end");
         }
     }
 
     private void callBack(Submission submission, WorkflowStatus finished) {
-        if (submission.callbackUrl() != null) {
-            callbacks.send(submission.callbackUrl(), finished.workflowPlan() == null ? finished : response(finished));
-        }
+        callbacks.send(submission.callbackUrl(), finished.workflowPlan() == null ? finished : response(finished));
     }
 
     static OrchestratorResponse response(WorkflowStatus status) {
