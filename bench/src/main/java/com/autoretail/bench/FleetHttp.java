@@ -79,11 +79,19 @@ final class FleetHttp {
         return times;
     }
 
-    /** A quantile a timer of the service publishes, in seconds, from its Prometheus scrape; NaN when it has none. */
-    double quantile(String serviceUrl, String timer, String quantile) throws IOException, InterruptedException {
-        Matcher line = Pattern.compile("^" + Pattern.quote(timer) + "\\{[^}]*quantile=\"" + Pattern.quote(quantile)
-                + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(get(serviceUrl + "/actuator/prometheus").body());
-        return line.find() ? Double.parseDouble(line.group(1)) : Double.NaN;
+    /**
+     * A value the service publishes to Prometheus: the first sample of {@code metric} whose labels contain
+     * {@code label} (e.g. {@code quantile="0.5"}, or empty for any); NaN when there is none.
+     */
+    double metric(String serviceUrl, String metric, String label) throws IOException, InterruptedException {
+        Matcher line = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE)
+                .matcher(get(serviceUrl + "/actuator/prometheus").body());
+        while (line.find()) {
+            if (line.group(1).contains(label)) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return Double.NaN;
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {

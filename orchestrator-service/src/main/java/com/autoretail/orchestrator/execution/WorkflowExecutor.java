@@ -82,12 +82,13 @@ public class WorkflowExecutor {
                 log.warn("Step {} failed ({} {}): the workflow stops", done.stepId(), done.result().errorCode(),
                         done.result().error());
             }
-            // the steps it made ready start with one write that records its end too; else its end is written alone
+            // the steps it made ready start with one write that records its end too; else its end is written alone,
+            // but for the last step of a workflow that did not abort: the workflow's end, written next, records it
             int launched = run.aborted() ? 0 : launch(run, finished, stopped);
-            if (launched == 0) {
+            running += launched;
+            if (launched == 0 && (running > 0 || run.aborted())) {
                 run.write();
             }
-            running += launched;
         }
         if (run.settleUnstarted()) {
             run.write();
