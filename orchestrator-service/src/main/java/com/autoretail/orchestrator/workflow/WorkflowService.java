@@ -12,12 +12,14 @@ import com.autoretail.orchestrator.workflow.WorkflowStatus.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The workflow use case: a request becomes a workflow under its request_id, claimed atomically in the journal, so
@@ -52,7 +54,7 @@ public class WorkflowService {
 
     /** The workflow recorded under the request_id, if it is still kept. */
     public Optional<WorkflowStatus> find(String requestId) {
-        return store.find(requestId);
+        return reachable(() -> store.find(requestId));
     }
 
     /** Whether workflows survive this orchestrator: {@code true} with the Redis journal. */
@@ -132,12 +134,24 @@ public class WorkflowService {
     }
 
     private WorkflowStore.Claim claim(String requestId, Submission submission) {
-        WorkflowStore.Claim claim = store.claim(entry(requestId, submission), owner, leases.leaseFor());
+        WorkflowStore.Claim claim = reachable(() -> store.claim(entry(requestId, submission), owner,
+                leases.leaseFor()));
         if (claim instanceof WorkflowStore.Known known
                 && !known.entry().fingerprint().equals(submission.fingerprint())) {
             throw new RequestIdReused(requestId);
         }
         return claim;
+    }
+
+    /** The journal's answer; when it cannot be reached, 503 (retryable) and nothing started, never a 500. */
+    private static <T> T reachable(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DataAccessException e) {
+            log.warn("The workflow journal is unreachable: {}", e.getMessage());
+            throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "The workflow journal is unreachable: nothing was started; retry later");
+        }
     }
 
     private WorkflowStore.Entry entry(String requestId, Submission submission) {
