@@ -1,5 +1,6 @@
 package com.autoretail.common.agent;
 
+import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.tasks.TaskRegistry;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.web.ErrorResponses;
@@ -28,10 +29,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The agent contract's endpoints, around the application's {@link BaseAgentService}. */
 @RestController
@@ -40,12 +41,15 @@ public class AgentController {
     private final BaseAgentService agent;
     private final OperationRunner runner;
     private final TaskRegistry tasks;
+    private final CallbackPolicy callbacks;
     private final String version;
 
-    public AgentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks, String version) {
+    public AgentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks,
+                           CallbackPolicy callbacks, String version) {
         this.agent = agent;
         this.runner = runner;
         this.tasks = tasks;
+        this.callbacks = callbacks;
         this.version = version;
     }
 
@@ -92,10 +96,12 @@ public class AgentController {
     @PostMapping("/execute-async")
     ResponseEntity<?> executeAsync(@RequestBody AgentServiceRequest body) {
         AgentServiceRequest request = runner.withDefaults(body);
-        if (request.callbackUrl() != null && !isHttpUrl(request.callbackUrl())) {
+        Optional<String> refusal = request.callbackUrl() == null ? Optional.empty()
+                : callbacks.refusal(request.callbackUrl());
+        if (refusal.isPresent()) {
             return respond(AgentServiceResponse.failure(request.requestId(), ErrorCode.VALIDATION_ERROR,
-                    "callback_url: must be an absolute http or https URL",
-                    Map.of("errors", List.of(new FieldError("callback_url", "must be an absolute http or https URL"))),
+                    "callback_url: " + refusal.get(),
+                    Map.of("errors", List.of(new FieldError("callback_url", refusal.get()))),
                     0, Map.of("service", agent.info().serviceName())));
         }
         String taskId = tasks.submit(() -> runner.execute(request), response -> {
@@ -138,15 +144,5 @@ public class AgentController {
     private static ResponseEntity<AgentServiceResponse> respond(AgentServiceResponse response) {
         HttpStatusCode status = response.success() ? HttpStatus.OK : response.errorCode().httpStatus();
         return ResponseEntity.status(status).body(response);
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return uri.isAbsolute() && uri.getHost() != null
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

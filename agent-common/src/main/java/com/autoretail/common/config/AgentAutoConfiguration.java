@@ -12,6 +12,7 @@ import com.autoretail.common.mcp.McpClientSettings;
 import com.autoretail.common.mcp.McpHealthIndicator;
 import com.autoretail.common.mcp.McpToolClient;
 import com.autoretail.common.mcp.TraceHeaders;
+import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.tasks.CallbackSender;
 import com.autoretail.common.tasks.TaskRegistry;
 import com.autoretail.common.web.ApiKeyFilter;
@@ -84,16 +85,25 @@ public class AgentAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CallbackSender callbackSender(RestClient.Builder builder, RetryRegistry retries, AgentProperties properties) {
+    CallbackPolicy callbackPolicy(AgentProperties properties) {
+        return new CallbackPolicy(properties.callback().allowedHosts());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CallbackSender callbackSender(RestClient.Builder builder, RetryRegistry retries, AgentProperties properties,
+                                  CallbackPolicy policy) {
+        // a redirect would turn the POST into a GET of wherever the receiver points: never followed
         var settings = ClientHttpRequestFactorySettings.defaults()
                 .withConnectTimeout(properties.callback().timeout())
-                .withReadTimeout(properties.callback().timeout());
+                .withReadTimeout(properties.callback().timeout())
+                .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
         RestClient http = builder.clone()
                 .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
                         .withHttpClientCustomizer(client -> client.executor(Executors.newVirtualThreadPerTaskExecutor()))
                         .build(settings))
                 .build();
-        return new CallbackSender(http, retries.retry(CALLBACK_RETRY));
+        return new CallbackSender(http, retries.retry(CALLBACK_RETRY), policy);
     }
 
     @Bean(destroyMethod = "close")
@@ -166,8 +176,8 @@ public class AgentAutoConfiguration {
     @ConditionalOnBean(BaseAgentService.class)
     @ConditionalOnMissingBean
     AgentController agentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks,
-                                    AgentProperties properties) {
-        return new AgentController(agent, runner, tasks, properties.version());
+                                    CallbackPolicy callbacks, AgentProperties properties) {
+        return new AgentController(agent, runner, tasks, callbacks, properties.version());
     }
 
     // reads the key as a value: pasted into the expression, a key holding a quote broke start-up.

@@ -10,6 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,7 +87,13 @@ public record AgentProperties(
                         @Positive @DefaultValue("10000") long maxTasks) {
     }
 
-    /** @param timeout bound of one callback POST (retries are the {@code agent-callback} Resilience4j retry) */
-    public record Callback(@DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration timeout) {
+    /**
+     * @param timeout      bound of one callback POST (retries are the {@code agent-callback} Resilience4j retry)
+     * @param allowedHosts where callbacks may go ({@code CALLBACK_ALLOWED_HOSTS}): {@code host}, {@code host:port},
+     *                     {@code *.domain} or {@code *} (wildcards reach public addresses only); see
+     *                     {@link com.autoretail.common.tasks.CallbackPolicy}
+     */
+    public record Callback(@DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration timeout,
+                           @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<String> allowedHosts) {
     }
 }

@@ -5,10 +5,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -30,6 +34,9 @@ class AgentAsyncTest extends AgentHttpTest {
         receiver.start();
         receiver.stubFor(post("/callbacks/ok").willReturn(aResponse().withStatus(200)));
         receiver.stubFor(post("/callbacks/broken").willReturn(aResponse().withStatus(500)));
+        receiver.stubFor(post("/callbacks/moved").willReturn(aResponse().withStatus(303)
+                .withHeader("Location", receiver.baseUrl() + "/callbacks/inside")));
+        receiver.stubFor(any(urlEqualTo("/callbacks/inside")).willReturn(aResponse().withStatus(200)));
     }
 
     @AfterAll
@@ -121,6 +128,32 @@ class AgentAsyncTest extends AgentHttpTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
         assertThat(reply.text("error")).contains("callback_url");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://2852039166/latest/meta-data/",
+            "http://0xA9FEA9FE/", "http://[::ffff:169.254.169.254]/", "http://[fe80::1]/", "http://10.0.0.5:8080/admin",
+            "http://192.168.1.1/", "http://user:secret@localhost/hook", "ftp://localhost/hook", "/relative/hook"})
+    void callbackUrlsAimedInwardAreRefusedAndNothingRuns(String callbackUrl) {
+        Reply reply = submit("{\"operation\":\"add_numbers\",\"parameters\":{\"a\":1,\"b\":2},"
+                + "\"callback_url\":\"" + callbackUrl + "\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("error_code")).isEqualTo("VALIDATION_ERROR");
+        assertThat(reply.text("error")).startsWith("callback_url: ");
+        assertThat(reply.text("task_id")).as("no task was started").isNull();
+    }
+
+    @Test
+    void aRedirectIsNeverFollowed() {
+        Reply accepted = submit("{\"operation\":\"add_numbers\",\"parameters\":{\"a\":2,\"b\":5},"
+                + "\"callback_url\":\"" + receiver.baseUrl() + "/callbacks/moved\"}");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                receiver.verify(exactly(3), postRequestedFor(urlEqualTo("/callbacks/moved"))));
+        receiver.verify(0, anyRequestedFor(urlEqualTo("/callbacks/inside")));
+        assertThat(awaitFinished(accepted.text("task_id")).text("status")).isEqualTo("completed");
     }
 
     @Test

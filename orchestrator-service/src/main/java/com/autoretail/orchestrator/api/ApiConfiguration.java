@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.api;
 
+import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.web.ApiKeyFilter;
 import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.orchestrator.OrchestratorProperties;
@@ -17,13 +18,17 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
+    /**
+     * agent-common's callback policy on the orchestrator's allow-list ({@code orchestrator.callbacks.allowed-hosts})
+     * and the agents' own addresses, each with its port; named so that it takes the place of an agent's.
+     */
     @Bean
     CallbackPolicy callbackPolicy(OrchestratorProperties properties) {
         Set<String> hosts = new HashSet<>(properties.callbacks().allowedHosts());
         properties.services().values().forEach(service -> service.urls().forEach(url -> {
-            String host = URI.create(url.trim()).getHost();
-            if (host != null) {
-                hosts.add(host);
+            URI uri = URI.create(url.trim());
+            if (uri.getHost() != null) {
+                hosts.add(uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
             }
         }));
         return new CallbackPolicy(hosts);

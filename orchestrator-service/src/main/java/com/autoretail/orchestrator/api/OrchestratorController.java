@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.api;
 
+import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
@@ -146,9 +147,10 @@ public class OrchestratorController {
         if (request.priority() != null && (request.priority() < 1 || request.priority() > 10)) {
             throw new AgentException(ErrorCode.VALIDATION_ERROR, "priority: must be between 1 and 10");
         }
-        String refusal = request.callbackUrl() == null ? null : callbacks.refusal(request.callbackUrl());
-        if (refusal != null) {
-            throw new AgentException(ErrorCode.VALIDATION_ERROR, refusal);
+        if (request.callbackUrl() != null) {
+            callbacks.refusal(request.callbackUrl()).ifPresent(refusal -> {
+                throw new AgentException(ErrorCode.VALIDATION_ERROR, "callback_url: " + refusal);
+            });
         }
         return requestId(request.requestId());
     }

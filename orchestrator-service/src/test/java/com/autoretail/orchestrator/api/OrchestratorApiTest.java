@@ -263,7 +263,7 @@ class OrchestratorApiTest {
                 + "\",\"callback_url\":\"http://169.254.169.254/latest/meta-data\"}");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.text("detail")).contains("callback_url", "not allowed");
+        assertThat(reply.text("detail")).contains("callback_url", "allow-list");
     }
 
     @Test
