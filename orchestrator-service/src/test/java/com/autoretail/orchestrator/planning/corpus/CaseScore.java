@@ -17,7 +17,8 @@ import java.util.Map;
  * @param reason             why it is not exact; empty when it is
  */
 public record CaseScore(CorpusCase label, boolean exact, boolean refused, Map<String, Counts> perOperation,
-                        List<String> unaskedSideEffects, List<String> strayedSideEffects, String planned, String reason) {
+                        List<String> unaskedSideEffects, List<String> strayedSideEffects, String planned,
+                        String reason) {
 
     /** Operation-level counts of one case, or summed over a corpus. */
     public record Counts(int truePositives, int falsePositives, int falseNegatives) {

@@ -121,7 +121,8 @@ public final class CorpusScorer {
         Map<String, Object> parameters = step.parameters() == null ? Map.of() : step.parameters();
         for (Map.Entry<String, JsonNode> key : wanted.params().entrySet()) {
             if (!parameters.containsKey(key.getKey())
-                    || !same(key.getKey(), key.getValue(), MAPPER.valueToTree(parameters.get(key.getKey())), opOfStep)) {
+                    || !same(key.getKey(), key.getValue(), MAPPER.valueToTree(parameters.get(key.getKey())),
+                    opOfStep)) {
                 return false;
             }
         }
@@ -144,7 +145,8 @@ public final class CorpusScorer {
             return actual.isNumber() && expected.decimalValue().compareTo(actual.decimalValue()) == 0;
         }
         if (expected.isArray()) {
-            return actual.isArray() && actual.size() == expected.size() && sameElements(name, expected, actual, opOfStep);
+            return actual.isArray() && actual.size() == expected.size()
+                    && sameElements(name, expected, actual, opOfStep);
         }
         if (expected.isObject()) {
             if (!actual.isObject() || actual.size() != expected.size()) {

@@ -78,8 +78,9 @@ class CorpusTest {
                     if (!properties.containsKey(name)) {
                         problems.add(label.request() + ": " + expected.op() + " has no parameter " + name);
                     }
-                    if (references(value) && !ops.contains(value.asText().substring(CorpusScorer.STEP_PREFIX.length()))) {
-                        problems.add(label.request() + ": " + name + " references an operation the case does not ask for");
+                    if (references(value)
+                            && !ops.contains(value.asText().substring(CorpusScorer.STEP_PREFIX.length()))) {
+                        problems.add(label.request() + ": " + name + " references an operation not asked for");
                     }
                 });
             }

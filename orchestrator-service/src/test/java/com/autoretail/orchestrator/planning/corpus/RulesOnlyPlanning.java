@@ -36,8 +36,8 @@ public final class RulesOnlyPlanning {
     public static PlanningService service() {
         StepDefaults defaults = new StepDefaults(STEP_TIMEOUT_SECONDS, STEP_RETRIES);
         Clock clock = Clock.systemUTC();
-        return new PlanningService(new RulePlanner(defaults, clock), null, new PlanValidator(MAX_STEPS, defaults, clock),
-                REPAIR_ATTEMPTS, new SimpleMeterRegistry(), clock);
+        return new PlanningService(new RulePlanner(defaults, clock), null,
+                new PlanValidator(MAX_STEPS, defaults, clock), REPAIR_ATTEMPTS, new SimpleMeterRegistry(), clock);
     }
 
     /** The five agents' capabilities ({@code <planning>/capabilities.json}, what their /capabilities answer). */
