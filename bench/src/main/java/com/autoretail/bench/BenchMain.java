@@ -18,6 +18,8 @@ import java.util.Map;
  *
  * <pre>
  * planner  --corpus=orchestrator-service/src/test/resources/planning --jmh-log=.fleet/bench/jmh.log
+ *          (JMH on rule-cases.json, then the labelled corpus: accuracy and latency, 4b-4e)
+ * planner-accuracy --corpus=...   (the corpus part alone, a few seconds)
  * parallel --ports=orchestrator:8086,... --latency=100ms
  * overhead --ports=... --clients=32 --seconds=30
  * holds    --ports=... --clients=64 --seconds=30 --redis-inventory=http://127.0.0.1:8011
@@ -31,12 +33,16 @@ public final class BenchMain {
 
     private static final String HOST = "http://127.0.0.1:";
 
+    /** The planner tests' folder: capabilities.json, rule-cases.json (JMH) and the labelled corpus/. */
+    private static final String PLANNING = "orchestrator-service/src/test/resources/planning";
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain planner|parallel|overhead|holds|durability|start|report "
+            System.err.println("usage: BenchMain planner|planner-accuracy|parallel|overhead|holds|durability|start|"
+                    + "report "
                     + "[--name=value ...]");
             System.exit(2);
         }
@@ -45,9 +51,18 @@ public final class BenchMain {
         Results results = new Results(Path.of(option(options, "results", ".fleet/bench/results.jsonl")), http.mapper());
         String jvmOptions = option(options, "jvm-options", "");
         switch (args[0]) {
-            case "planner" -> results.append(PlannerBench.run(
-                    Path.of(option(options, "corpus", "orchestrator-service/src/test/resources/planning")),
-                    Path.of(option(options, "jmh-log", ".fleet/bench/jmh.log"))));
+            case "planner" -> {
+                Path planning = Path.of(option(options, "corpus", PLANNING));
+                results.append(PlannerBench.run(planning, Path.of(option(options, "jmh-log", ".fleet/bench/jmh.log"))));
+                for (Result result : PlannerAccuracy.run(planning)) {
+                    results.append(result);
+                }
+            }
+            case "planner-accuracy" -> {
+                for (Result result : PlannerAccuracy.run(Path.of(option(options, "corpus", PLANNING)))) {
+                    results.append(result);
+                }
+            }
             case "parallel" -> results.append(ParallelBenchmark.run(http, url(options, "orchestrator"),
                     // read as the agents read AGENT_SIMULATED_LATENCY: 100ms, 0.1s, or seconds without a unit
                     DurationStyle.detectAndParse(option(options, "latency", "100ms"), ChronoUnit.SECONDS),

@@ -1,16 +1,11 @@
 package com.autoretail.bench;
 
-import com.autoretail.common.wire.Capabilities;
-import com.autoretail.orchestrator.plan.StepDefaults;
 import com.autoretail.orchestrator.planning.PlanOutcome;
 import com.autoretail.orchestrator.planning.PlanningService;
-import com.autoretail.orchestrator.planning.rules.RulePlanner;
+import com.autoretail.orchestrator.planning.corpus.RulesOnlyPlanning;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
-import com.autoretail.orchestrator.validation.PlanValidator;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -19,9 +14,8 @@ import org.openjdk.jmh.annotations.State;
 
 import java.io.File;
 import java.io.IOException;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -44,18 +38,12 @@ public class PlannerBenchmark {
     @Setup
     public void load() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        catalog = new ServiceCatalog(mapper.readValue(new File(corpus, "capabilities.json"),
-                new TypeReference<LinkedHashMap<String, Capabilities>>() {
-                }));
+        catalog = RulesOnlyPlanning.catalog(Path.of(corpus));
         requests = new ArrayList<>();
         for (JsonNode row : mapper.readTree(new File(corpus, "rule-cases.json"))) {
             requests.add(row.path("request").asText());
         }
-        // the orchestrator's defaults: 20 steps at most, steps of 30 s with 2 retries, one repair round
-        StepDefaults defaults = new StepDefaults(30, 2);
-        Clock clock = Clock.systemUTC();
-        planning = new PlanningService(new RulePlanner(defaults, clock), null, new PlanValidator(20, defaults, clock),
-                1, new SimpleMeterRegistry(), clock);
+        planning = RulesOnlyPlanning.service();
         for (String request : requests) {
             planning.plan(request, catalog);   // every request of the corpus plans, or the benchmark stops here
         }
