@@ -90,7 +90,7 @@ public final class CallbackPolicy {
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         List<Entry> matching = allowed.stream().filter(entry -> entry.matches(host, port)).toList();
         if (matching.isEmpty()) {
-            return Optional.of("host " + host + " port " + port + " is not on the callback allow-list");
+            return Optional.of("host " + host + " port " + port + " is not allowed (not on the callback allow-list)");
         }
         if (matching.stream().anyMatch(entry -> !entry.wildcard())) {
             return Optional.empty();
