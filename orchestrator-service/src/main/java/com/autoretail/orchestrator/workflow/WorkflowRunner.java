@@ -123,7 +123,7 @@ class WorkflowRunner {
         }
         return submission.kind() == Submission.Kind.EXECUTE_PLAN
                 ? validator.check(submission.plan(), catalog)
-                : planning.plan(submission.userRequest(), catalog).validated();
+                : planning.plan(submission.userRequest(), submission.context(), catalog).validated();
     }
 
     private void journal(WorkflowStore.Lease lease, WorkflowStatus status) {
