@@ -6,9 +6,7 @@ import com.autoretail.orchestrator.plan.ExecutionStep;
 import com.autoretail.orchestrator.plan.FailureHandling;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.testsupport.Catalogs;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.autoretail.orchestrator.testsupport.OpenAiStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +15,15 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
-import static com.autoretail.orchestrator.planning.LlmPlanningTest.EXAMPLE_PLAN;
 import static com.autoretail.orchestrator.testsupport.Catalogs.EXAMPLE_REQUEST;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.GOOD;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.NOTIFY_STRANGER;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.REFUND;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.UNKNOWN_OPERATION;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.withInventedIds;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.withPaymentFailureHandling;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.withStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,26 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plan, the only one that can run, holds none of it, and its source says which planner made it.
  */
 class LlmGroundingTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final String GOOD = EXAMPLE_PLAN.formatted("reserve_parts", "", "");
-
-    private static final String REFUND = """
-            {"step_id": "refund_1", "service_name": "payment", "operation": "process_refund",
-             "parameters": {"payment_id": "${steps.create_payment_1.result.payment_id}", "amount": 100,
-                            "reason_code": "goodwill"},
-             "dependencies": ["create_payment_1"], "failure_handling": "retry"}""";
-
-    private static final String NOTIFY_STRANGER = """
-            {"step_id": "notify_1", "service_name": "payment", "operation": "send_payment_notification",
-             "parameters": {"payment_id": "${steps.create_payment_1.result.payment_id}", "channel": "email",
-                            "recipient": "collector@stranger.example"},
-             "dependencies": ["create_payment_1"], "failure_handling": "retry"}""";
-
-    private static final String UNKNOWN_OPERATION = """
-            {"step_id": "wire_1", "service_name": "payment", "operation": "wire_funds",
-             "parameters": {"amount": 100}, "dependencies": ["validate_ro_1"], "failure_handling": "retry"}""";
 
     private static LlmPlanningContext llm;
 
@@ -91,7 +74,7 @@ class LlmGroundingTest {
 
     @Test
     void sendsAnInjectedRefundBackAndTakesTheRepairedPlanWithoutIt() {
-        openAi.answers(edited(plan -> steps(plan).add(tree(REFUND))));
+        openAi.answers(withStep(REFUND));
         openAi.answersWhenAskedWith("was rejected", GOOD);
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
@@ -106,7 +89,7 @@ class LlmGroundingTest {
 
     @Test
     void replacesAPlanThatKeepsInjectingARefundByTheRulePlan() {
-        openAi.answers(edited(plan -> steps(plan).add(tree(REFUND))));
+        openAi.answers(withStep(REFUND));
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
@@ -119,7 +102,7 @@ class LlmGroundingTest {
 
     @Test
     void replacesAPlanThatNotifiesAStrangersAddressByTheRulePlan() {
-        openAi.answers(edited(plan -> steps(plan).add(tree(NOTIFY_STRANGER))));
+        openAi.answers(withStep(NOTIFY_STRANGER));
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
@@ -133,7 +116,7 @@ class LlmGroundingTest {
 
     @Test
     void replacesAPlanThatSkipsAFailedPaymentByTheRulePlan() {
-        openAi.answers(edited(plan -> ((ObjectNode) steps(plan).get(3)).put("failure_handling", "skip")));
+        openAi.answers(withPaymentFailureHandling("skip"));
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
@@ -147,7 +130,7 @@ class LlmGroundingTest {
 
     @Test
     void replacesAPlanWithAnUnknownOperationByTheRulePlan() {
-        openAi.answers(edited(plan -> steps(plan).add(tree(UNKNOWN_OPERATION))));
+        openAi.answers(withStep(UNKNOWN_OPERATION));
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
@@ -159,7 +142,7 @@ class LlmGroundingTest {
 
     @Test
     void replacesAPlanWithInventedIdsByTheRulePlanThatCarriesTheRequestsOwn() {
-        openAi.answers(GOOD.replace("1234", "9876"));
+        openAi.answers(withInventedIds("9876"));
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
@@ -208,24 +191,6 @@ class LlmGroundingTest {
 
     private static List<String> operations(PlanOutcome outcome) {
         return outcome.plan().executionSteps().stream().map(ExecutionStep::operation).toList();
-    }
-
-    private static String edited(Consumer<ObjectNode> edit) {
-        ObjectNode plan = (ObjectNode) tree(GOOD).get("workflow_plan");
-        edit.accept(plan);
-        return JSON.createObjectNode().set("workflow_plan", plan).toString();
-    }
-
-    private static ArrayNode steps(ObjectNode plan) {
-        return (ArrayNode) plan.get("execution_steps");
-    }
-
-    private static ObjectNode tree(String json) {
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ServiceCatalog withDescription(String service, String operation, String description) {

@@ -1,6 +1,7 @@
 package com.autoretail.orchestrator.planning;
 
 import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.testsupport.OpenAiStub;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;

@@ -3,6 +3,7 @@ package com.autoretail.orchestrator.planning;
 import com.autoretail.orchestrator.plan.ExecutionStep;
 import com.autoretail.orchestrator.plan.NoValidPlanException;
 import com.autoretail.orchestrator.testsupport.Catalogs;
+import com.autoretail.orchestrator.testsupport.OpenAiStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.autoretail.orchestrator.testsupport.Catalogs.EXAMPLE_REQUEST;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.EXAMPLE_PLAN;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.GOOD;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -23,29 +26,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class LlmPlanningTest {
 
-    /** The architecture document's example plan as an LLM writes it: wrapped, with the prompt's placeholder id, no defaults. */
-    static final String EXAMPLE_PLAN = """
-            {"workflow_plan": {"plan_id": "unique_plan_id", "risk_level": "medium", "estimated_duration_seconds": 45,
-              "execution_steps": [
-                {"step_id": "validate_ro_1", "step_order": 1, "service_name": "repair_orders",
-                 "operation": "get_repair_order_details", "parameters": {"repair_order_id": "1234"},
-                 "validation_checks": ["check_repair_order_exists"], "dependencies": [],
-                 "parallel_group": "validation_group", "failure_handling": "abort"},
-                {"step_id": "validate_part_1", "step_order": 2, "service_name": "parts", "operation": "get_part_details",
-                 "parameters": {"part_number": "1234"}, "validation_checks": ["check_part_exists"], "dependencies": [],
-                 "parallel_group": "validation_group", "failure_handling": "abort"},
-                {"step_id": "reserve_part_1", "step_order": 3, "service_name": "parts", "operation": "%s",
-                 "parameters": {"part_numbers": ["1234"], "repair_order_id": "1234", "quantity_map": {"1234": 1}},
-                 "dependencies": ["validate_ro_1", "validate_part_1"%s], "failure_handling": "retry"},
-                {"step_id": "create_payment_1", "step_order": 4, "service_name": "payment",
-                 "operation": "create_payment_link", "parameters": {"repair_order_id": "1234", "amount": 100.0,
-                 "currency": "USD", "customer_email": "ambujmehra16@gmail.com"},
-                 "dependencies": ["validate_ro_1"%s], "failure_handling": "retry"}
-              ],
-              "validation_summary": ["repair_order_1234_existence_verified", "part_1234_availability_confirmed"],
-              "service_dependencies": {"parts": ["repair_orders"], "payment": ["repair_orders"]}}}""";
-
-    private static final String GOOD = EXAMPLE_PLAN.formatted("reserve_parts", "", "");
 
     private static LlmPlanningContext llm;
 
