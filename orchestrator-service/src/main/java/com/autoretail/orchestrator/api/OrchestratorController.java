@@ -123,7 +123,7 @@ public class OrchestratorController {
     @PostMapping("/plan")
     PlanResponse plan(@RequestBody OrchestratorRequest request) {
         String requestId = checked(request);
-        PlanOutcome outcome = workflows.plan(request.userRequest());
+        PlanOutcome outcome = workflows.plan(request.userRequest(), request.context());
         return new PlanResponse(requestId, outcome.plan(), outcome.source(), outcome.notes());
     }
 

@@ -7,6 +7,7 @@ import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.llm.LlmPlanner;
 import com.autoretail.orchestrator.planning.rules.RulePlanner;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.autoretail.orchestrator.validation.GroundingCheck;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.autoretail.orchestrator.validation.ValidatedPlan;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,11 +18,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one way to a plan: the LLM when one is configured, its plan validated and, when it is not JSON or not valid,
- * sent back once with the reasons; the rule planner when there is no LLM, or as the fallback when the LLM fails,
- * times out or keeps producing invalid plans. Only a plan that passed {@link PlanValidator} is ever returned, as a
+ * The one way to a plan: the LLM when one is configured, its plan validated and grounded ({@link GroundingCheck}:
+ * every step that changes state uses only what the request gives) and, when it is not JSON, not valid or not
+ * grounded, sent back once with the reasons; the rule planner when there is no LLM, or as the fallback when the LLM
+ * fails, times out or keeps producing invalid or ungrounded plans. The rule planner's plans are not grounded: they
+ * are read from the request's own words. Only a plan that passed {@link PlanValidator} is ever returned, as a
  * {@link ValidatedPlan}.
  * Records the timer {@code orchestrator.planning}, tagged {@code source} and {@code outcome}.
  */
@@ -36,6 +40,8 @@ public class PlanningService {
     private final LlmPlanner llm;
 
     private final PlanValidator validator;
+
+    private final GroundingCheck grounding = new GroundingCheck();
 
     private final int repairAttempts;
 
@@ -62,19 +68,25 @@ public class PlanningService {
         return llm == null ? Planner.RULES : Planner.OPENAI_COMPATIBLE_LLM;
     }
 
+    /** {@link #plan(String, Map, ServiceCatalog)} of a request without context. */
+    public PlanOutcome plan(String userRequest, ServiceCatalog catalog) {
+        return plan(userRequest, Map.of(), catalog);
+    }
+
     /**
      * A validated, normalized plan for the request, using only the catalog's services (the healthy ones).
      *
+     * @param context the request's context: its values count as given by the request in the grounding check
      * @throws NoValidPlanException with every error seen, when no valid plan can be made
      */
-    public PlanOutcome plan(String userRequest, ServiceCatalog catalog) {
+    public PlanOutcome plan(String userRequest, Map<String, ?> context, ServiceCatalog catalog) {
         Timer.Sample sample = Timer.start(meters);
         String source = llm == null ? PlanOutcome.RULES : PlanOutcome.LLM;
         String outcome = "failure";
         List<String> notes = new ArrayList<>();
         try {
             if (llm != null) {
-                ValidatedPlan fromLlm = planWithLlm(userRequest, catalog, notes);
+                ValidatedPlan fromLlm = planWithLlm(userRequest, context, catalog, notes);
                 if (fromLlm != null) {
                     outcome = "success";
                     return new PlanOutcome(fromLlm, PlanOutcome.LLM, notes);
@@ -91,7 +103,8 @@ public class PlanningService {
     }
 
     /** The LLM's valid plan, or null (with the reasons in {@code notes}) when the rule planner has to take over. */
-    private ValidatedPlan planWithLlm(String request, ServiceCatalog catalog, List<String> notes) {
+    private ValidatedPlan planWithLlm(String request, Map<String, ?> context, ServiceCatalog catalog,
+                                      List<String> notes) {
         LlmPlanner.Answer answer = llm.plan(request, catalog);
         for (int attempt = 1; ; attempt++) {
             List<String> problems;
@@ -106,10 +119,11 @@ public class PlanningService {
                     rejected = unreadable.answer();
                 }
                 case LlmPlanner.Planned planned -> {
-                    try {
-                        return validator.check(ownId(validator.normalize(planned.plan()), catalog), catalog);
-                    } catch (NoValidPlanException invalid) {
-                        problems = invalid.errors();
+                    WorkflowPlan candidate = validator.normalize(planned.plan());
+                    problems = new ArrayList<>(validator.validate(candidate, catalog));
+                    problems.addAll(grounding.problems(candidate, request, context, catalog));
+                    if (problems.isEmpty()) {
+                        return validator.check(ownId(candidate, catalog), catalog);
                     }
                     rejected = planned.answer();
                 }

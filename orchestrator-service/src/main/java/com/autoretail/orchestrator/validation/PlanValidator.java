@@ -278,7 +278,7 @@ public final class PlanValidator {
     }
 
     /** A caller's text as an error may echo it: bounded, without line breaks or other control characters. */
-    private static String shown(String text) {
+    static String shown(String text) {
         String printable = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return printable.length() <= MAX_SHOWN ? printable : printable.substring(0, MAX_SHOWN) + "…";

@@ -14,6 +14,8 @@ import java.time.Instant;
  *
  * @param success     whether every step completed
  * @param finalResult the human summary ("AUTOMOTIVE SERVICE EXECUTION SUMMARY")
+ * @param planner     which planner made the plan: {@code llm}, {@code rules} or {@code fallback} (the rule planner
+ *                    after the LLM's plans were refused or it failed); null for the caller's own plan
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,5 +26,6 @@ public record OrchestratorResponse(
         ExecutionResults executionResults,
         String finalResult,
         double executionTime,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp,
+        String planner) {
 }

@@ -7,6 +7,7 @@ import com.autoretail.orchestrator.execution.ExecutionResults;
 import com.autoretail.orchestrator.execution.WorkflowAbandoned;
 import com.autoretail.orchestrator.execution.WorkflowExecutor;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.planning.PlanOutcome;
 import com.autoretail.orchestrator.planning.PlanningService;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
@@ -84,8 +85,9 @@ class WorkflowRunner {
         ValidatedPlan plan;
         boolean fresh = status.workflowPlan() == null;
         if (fresh) {
+            Planned planned;
             try {
-                plan = plan(submission);
+                planned = plan(submission);
             } catch (RuntimeException e) {
                 WorkflowStatus failed = new WorkflowStatus(status.requestId(), Stage.FAILED, status.userRequest(),
                         false, null, null, null, e.getMessage(), seconds(start), status.deadline(), Instant.now());
@@ -93,11 +95,13 @@ class WorkflowRunner {
                 count("rejected");
                 throw e;
             }
+            plan = planned.validated();
             String request = status.userRequest() == null || status.userRequest().isBlank()
                     ? "plan " + plan.plan().planId() : status.userRequest();
             // journaled with the first steps, before any call goes out: a stop before that plans again
             status = new WorkflowStatus(status.requestId(), Stage.EXECUTING, request, null, plan.plan(),
-                    ExecutionResults.empty(), null, null, seconds(start), status.deadline(), Instant.now());
+                    ExecutionResults.empty(), null, null, seconds(start), status.deadline(), Instant.now(),
+                    planned.planner());
         } else {
             plan = validator.fromJournal(status.workflowPlan());
         }
@@ -113,17 +117,23 @@ class WorkflowRunner {
                 : results.needsAttention() ? Stage.NEEDS_ATTENTION : Stage.FAILED;
         return new WorkflowStatus(status.requestId(), end, status.userRequest(), end == Stage.COMPLETED,
                 plan.plan(), results, summary.format(status.userRequest(), plan.plan(), results, end), null,
-                seconds(start), status.deadline(), Instant.now());
+                seconds(start), status.deadline(), Instant.now(), status.planner());
     }
 
-    private ValidatedPlan plan(Submission submission) {
+    /** A plan to run and the planner that made it: null for the caller's own plan. */
+    private record Planned(ValidatedPlan validated, String planner) {
+    }
+
+    private Planned plan(Submission submission) {
         ServiceCatalog catalog = registry.catalog();
         if (catalog.services().isEmpty()) {
             throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "No agent is healthy: nothing can be planned");
         }
-        return submission.kind() == Submission.Kind.EXECUTE_PLAN
-                ? validator.check(submission.plan(), catalog)
-                : planning.plan(submission.userRequest(), catalog).validated();
+        if (submission.kind() == Submission.Kind.EXECUTE_PLAN) {
+            return new Planned(validator.check(submission.plan(), catalog), null);
+        }
+        PlanOutcome outcome = planning.plan(submission.userRequest(), submission.context(), catalog);
+        return new Planned(outcome.validated(), outcome.source());
     }
 
     private void journal(WorkflowStore.Lease lease, WorkflowStatus status) {
@@ -155,7 +165,7 @@ class WorkflowRunner {
         WorkflowPlan plan = status.workflowPlan();
         return new OrchestratorResponse(status.requestId(), status.status() == Stage.COMPLETED, plan,
                 status.executionResults(), status.finalResult(),
-                status.executionTime() == null ? 0 : status.executionTime(), status.timestamp());
+                status.executionTime() == null ? 0 : status.executionTime(), status.timestamp(), status.planner());
     }
 
     private void count(String outcome) {

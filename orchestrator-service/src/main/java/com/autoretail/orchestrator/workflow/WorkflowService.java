@@ -62,13 +62,13 @@ public class WorkflowService {
         return store.durable();
     }
 
-    /** A dry run: the plan the request would run, validated against the healthy services. */
-    public PlanOutcome plan(String userRequest) {
+    /** A dry run: the plan the request would run with its context, validated against the healthy services. */
+    public PlanOutcome plan(String userRequest, Map<String, Object> context) {
         ServiceCatalog catalog = registry.catalog();
         if (catalog.services().isEmpty()) {
             throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "No agent is healthy: nothing can be planned");
         }
-        return planning.plan(userRequest, catalog);
+        return planning.plan(userRequest, context, catalog);
     }
 
     /** Plans and runs a request, waiting for its end. */

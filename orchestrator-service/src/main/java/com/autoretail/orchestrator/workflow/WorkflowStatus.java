@@ -17,6 +17,9 @@ import java.util.Locale;
  * finish).
  *
  * @param deadline when the workflow stops waiting for its steps and aborts
+ * @param planner  which planner made the plan once planned, as {@code POST /plan} names it ({@code llm},
+ *                 {@code rules}, or {@code fallback}: the rule planner after the LLM's plans were refused or it
+ *                 failed); null for a plan the caller gave ({@code /execute-plan}) and before planning
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,7 +34,16 @@ public record WorkflowStatus(
         String error,
         Double executionTime,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant deadline,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp,
+        String planner) {
+
+    /** A workflow whose plan no planner made (yet). */
+    public WorkflowStatus(String requestId, Stage status, String userRequest, Boolean success, WorkflowPlan workflowPlan,
+                          ExecutionResults executionResults, String finalResult, String error, Double executionTime,
+                          Instant deadline, Instant timestamp) {
+        this(requestId, status, userRequest, success, workflowPlan, executionResults, finalResult, error,
+                executionTime, deadline, timestamp, null);
+    }
 
     /**
      * The stages of a workflow: {@code planning}, {@code executing}, {@code compensating} (undoing after an abort),
@@ -55,6 +67,6 @@ public record WorkflowStatus(
     /** The same workflow at another stage, with these results, stamped now. */
     WorkflowStatus at(Stage stage, ExecutionResults results, double seconds) {
         return new WorkflowStatus(requestId, stage, userRequest, success, workflowPlan, results, finalResult, error,
-                seconds, deadline, Instant.now());
+                seconds, deadline, Instant.now(), planner);
     }
 }

@@ -68,6 +68,7 @@ class OrchestratorApiTest {
         JsonNode body = reply.body();
         assertThat(body.path("success").asBoolean()).isTrue();
         assertThat(body.path("request_id").asText()).isEqualTo("api-seed-1");
+        assertThat(body.path("planner").asText()).isEqualTo("rules");
         List<String> operations = new ArrayList<>();
         body.at("/workflow_plan/execution_steps").forEach(step ->
                 operations.add(step.path("service_name").asText() + "." + step.path("operation").asText()));
@@ -182,6 +183,7 @@ class OrchestratorApiTest {
 
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         assertThat(reply.body().at("/execution_results/completed").asInt()).isEqualTo(2);
+        assertThat(reply.body().path("planner").isNull()).as("no planner made the caller's plan").isTrue();
         fleet.server.verify(postRequestedFor(urlEqualTo("/payment/execute"))
                 .withRequestBody(matchingJsonPath("$.parameters.repair_order_id", equalTo("1234"))));
     }

@@ -1,112 +1,51 @@
 package com.autoretail.orchestrator.planning;
 
-import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.plan.ExecutionStep;
 import com.autoretail.orchestrator.plan.NoValidPlanException;
 import com.autoretail.orchestrator.testsupport.Catalogs;
+import com.autoretail.orchestrator.testsupport.OpenAiStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import java.util.List;
 
 import static com.autoretail.orchestrator.testsupport.Catalogs.EXAMPLE_REQUEST;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.EXAMPLE_PLAN;
+import static com.autoretail.orchestrator.testsupport.LlmAnswers.GOOD;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The planning service with the LLM planner on Spring AI's OpenAI auto-configuration, against WireMock playing
- * OpenAI. One small context for the class: the planning configuration and the Spring AI auto-configurations only.
+ * The planning service with the LLM planner against WireMock playing OpenAI ({@link LlmPlanningContext}): reading
+ * answers, the repair round, the fallback to the rules. What the grounding check refuses: {@link LlmGroundingTest}.
  */
 class LlmPlanningTest {
 
 
-    /** The architecture document's example plan as an LLM writes it: wrapped, with the prompt's placeholder id, no defaults. */
-    static final String EXAMPLE_PLAN = """
-            {"workflow_plan": {"plan_id": "unique_plan_id", "risk_level": "medium", "estimated_duration_seconds": 45,
-              "execution_steps": [
-                {"step_id": "validate_ro_1", "step_order": 1, "service_name": "repair_orders",
-                 "operation": "get_repair_order_details", "parameters": {"repair_order_id": "1234"},
-                 "validation_checks": ["check_repair_order_exists"], "dependencies": [],
-                 "parallel_group": "validation_group", "failure_handling": "abort"},
-                {"step_id": "validate_part_1", "step_order": 2, "service_name": "parts", "operation": "get_part_details",
-                 "parameters": {"part_number": "1234"}, "validation_checks": ["check_part_exists"], "dependencies": [],
-                 "parallel_group": "validation_group", "failure_handling": "abort"},
-                {"step_id": "reserve_part_1", "step_order": 3, "service_name": "parts", "operation": "%s",
-                 "parameters": {"part_numbers": ["1234"], "repair_order_id": "1234", "quantity_map": {"1234": 1}},
-                 "dependencies": ["validate_ro_1", "validate_part_1"%s], "failure_handling": "retry"},
-                {"step_id": "create_payment_1", "step_order": 4, "service_name": "payment",
-                 "operation": "create_payment_link", "parameters": {"repair_order_id": "1234", "amount": 100.0,
-                 "currency": "USD", "customer_email": "ambujmehra16@gmail.com"},
-                 "dependencies": ["validate_ro_1"%s], "failure_handling": "retry"}
-              ],
-              "validation_summary": ["repair_order_1234_existence_verified", "part_1234_availability_confirmed"],
-              "service_dependencies": {"parts": ["repair_orders"], "payment": ["repair_orders"]}}}""";
+    private static LlmPlanningContext llm;
 
-    private static final String GOOD = EXAMPLE_PLAN.formatted("reserve_parts", "", "");
-
-    private static final OpenAiStub openAi = new OpenAiStub();
-
-    private static AnnotationConfigApplicationContext context;
+    private static OpenAiStub openAi;
 
     private static PlanningService planning;
 
     private static SimpleMeterRegistry meters;
 
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-            RestClientAutoConfiguration.class, SpringAiRetryAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-            OpenAiChatAutoConfiguration.class, ChatClientAutoConfiguration.class})
-    @Import(PlanningConfiguration.class)
-    @EnableConfigurationProperties(OrchestratorProperties.class)
-    static class LlmPlanningApp {
-
-        @Bean
-        SimpleMeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-    }
-
     @BeforeAll
     static void startOpenAiAndContext() {
-        openAi.start();
-        context = new AnnotationConfigApplicationContext();
-        TestPropertyValues.of(
-                "spring.ai.openai.base-url=" + openAi.baseUrl(),
-                "spring.ai.openai.api-key=test-key",
-                "spring.ai.openai.chat.options.model=gpt-4o-mini",
-                "spring.ai.openai.chat.options.temperature=0",
-                "spring.ai.retry.max-attempts=1",
-                "orchestrator.planner.llm-timeout=1500ms",
-                "orchestrator.planner.repair-attempts=1").applyTo(context);
-        context.register(LlmPlanningApp.class);
-        context.refresh();
-        planning = context.getBean(PlanningService.class);
-        meters = context.getBean(SimpleMeterRegistry.class);
+        llm = new LlmPlanningContext();
+        openAi = llm.openAi;
+        planning = llm.planning;
+        meters = llm.meters;
     }
 
     @AfterAll
     static void stop() {
-        context.close();
-        openAi.stop();
+        llm.close();
     }
 
     @BeforeEach
@@ -134,8 +73,10 @@ class LlmPlanningTest {
         assertThat(request.path("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(request.path("temperature").asDouble()).isZero();
         assertThat(OpenAiStub.prompt(request))
+                .startsWith("system: You are an Expert Automotive Service Workflow Planner")
                 .contains("USER REQUEST: \"" + EXAMPLE_REQUEST + "\"")
-                .contains("reserve_parts(part_numbers: array<string>, repair_order_id: string, quantity_map?: object)")
+                .contains("\"signature\":\"reserve_parts(part_numbers: array<string>, repair_order_id: string, "
+                        + "quantity_map?: object)\",\"changes_state\":true")
                 .contains("Payment operations require ROnumber as invoice number")
                 .contains("${steps.<step_id>.result.<field>}");
     }
@@ -249,8 +190,8 @@ class LlmPlanningTest {
         PlanOutcome outcome = planning.plan("Add part 1234 to RO 1234", Catalogs.without("payment"));
 
         String prompt = OpenAiStub.prompt(openAi.requests().get(0));
-        assertThat(prompt).contains("service_name \"parts\"").contains("get_repair_order_details(")
-                .doesNotContain("service_name \"payment\"").doesNotContain("create_payment_link")
+        assertThat(prompt).contains("\"service_name\": \"parts\"").contains("get_repair_order_details(")
+                .doesNotContain("\"service_name\": \"payment\"").doesNotContain("create_payment_link")
                 .doesNotContain("process_refund");
         assertThat(outcome.source()).isEqualTo("fallback");
     }

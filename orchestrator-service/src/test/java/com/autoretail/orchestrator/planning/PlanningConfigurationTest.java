@@ -59,6 +59,14 @@ class PlanningConfigurationTest {
         }
     }
 
+    @Test
+    void takesThePlannersTemperatureFromLlmTemperature() {
+        try (ConfigurableApplicationContext context = run("--LLM_BASE_URL=http://localhost:11434",
+                "--LLM_TEMPERATURE=0.3")) {
+            assertThat(context.getBean(OpenAiChatModel.class).getDefaultOptions().getTemperature()).isEqualTo(0.3);
+        }
+    }
+
     private static ConfigurableApplicationContext run(String... args) {
         return new SpringApplicationBuilder(PlanningApp.class).web(WebApplicationType.NONE)
                 .run(append(args, "--spring.main.banner-mode=off", "--server.shutdown=immediate"));

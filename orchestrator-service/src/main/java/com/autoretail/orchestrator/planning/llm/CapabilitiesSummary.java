@@ -3,48 +3,63 @@ package com.autoretail.orchestrator.planning.llm;
 import com.autoretail.common.wire.Capabilities;
 import com.autoretail.common.wire.OperationSpec;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The healthy services' operations as the planning prompt lists them, one line each, far shorter than the raw
- * schemas: {@code reserve_parts(part_numbers: array<string>, repair_order_id: string, quantity_map?: object)}.
- * A service that is down is not in the catalog, so the LLM never sees its operations.
+ * The healthy services' operations as the planning prompt quotes them: a JSON block, one line per operation, far
+ * shorter than the raw schemas, {@code {"operation":"reserve_parts","signature":"reserve_parts(part_numbers:
+ * array<string>, repair_order_id: string, quantity_map?: object)","changes_state":true,"description":"..."}}. A
+ * service that is down is not in the catalog, so the LLM never sees its operations.
+ * <p>
+ * Names, schemas and descriptions come from the agents, which take them from their MCP servers' {@code tools/list}:
+ * a dealer's system, not this fleet, wrote them. So they go into the prompt as JSON strings, which no description
+ * can break out of, without control characters or backticks (the block's fence stays closed), and cut to a bounded
+ * length; the prompt says that the block is data.
  */
 final class CapabilitiesSummary {
 
-    private static final int MAX_DESCRIPTION = 110;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final int MAX_DESCRIPTION = 160;
+    private static final int MAX_NAME = 64;
 
     private CapabilitiesSummary() {
     }
 
     static String of(ServiceCatalog catalog) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(catalog.services()).forEach((key, capabilities) -> service(text, key, capabilities));
-        return text.toString().stripTrailing();
+        List<String> lines = new ArrayList<>();
+        new TreeMap<>(catalog.services()).forEach((key, capabilities) -> service(lines, key, capabilities));
+        return "{\"services\": [\n" + String.join(",\n", lines) + "\n]}";
     }
 
-    private static void service(StringBuilder text, String key, Capabilities capabilities) {
-        text.append("- service_name \"").append(key).append('"');
+    private static void service(List<String> lines, String key, Capabilities capabilities) {
+        StringBuilder text = new StringBuilder("  {\"service_name\": ").append(write(name(key)));
         if (capabilities.description() != null && !capabilities.description().isBlank()) {
-            text.append(": ").append(shortened(capabilities.description()));
+            text.append(", \"description\": ").append(write(shortened(capabilities.description())));
         }
-        text.append('\n');
+        text.append(", \"operations\": [");
         List<OperationSpec> operations = capabilities.operations() == null ? List.of() : capabilities.operations();
+        List<String> entries = new ArrayList<>(operations.size());
         for (OperationSpec operation : operations) {
-            text.append("  - ").append(operation.name()).append('(');
-            parameters(text, operation.parameters());
-            text.append(')');
-            if (operation.sideEffects()) {
-                text.append(" [changes state]");
-            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("operation", name(operation.name()));
+            StringBuilder signature = new StringBuilder(name(operation.name())).append('(');
+            parameters(signature, operation.parameters());
+            entry.put("signature", signature.append(')').toString());
+            entry.put("changes_state", operation.sideEffects());
             if (operation.description() != null && !operation.description().isBlank()) {
-                text.append(" — ").append(shortened(operation.description()));
+                entry.put("description", shortened(operation.description()));
             }
-            text.append('\n');
+            entries.add("\n    " + write(entry));
         }
+        lines.add(text.append(String.join(",", entries)).append("]}").toString());
     }
 
     private static void parameters(StringBuilder text, Map<String, Object> schema) {
@@ -54,8 +69,9 @@ final class CapabilitiesSummary {
         List<?> required = schema.get("required") instanceof List<?> list ? list : List.of();
         boolean first = true;
         for (Map.Entry<?, ?> property : properties.entrySet()) {
-            text.append(first ? "" : ", ").append(property.getKey()).append(required.contains(property.getKey()) ? "" : "?")
-                    .append(": ").append(type(property.getValue()));
+            text.append(first ? "" : ", ").append(name(String.valueOf(property.getKey())))
+                    .append(required.contains(property.getKey()) ? "" : "?").append(": ")
+                    .append(type(property.getValue()));
             first = false;
         }
     }
@@ -65,24 +81,48 @@ final class CapabilitiesSummary {
             return "any";
         }
         if (property.get("enum") instanceof List<?> values) {
-            return "one of " + String.join("|", values.stream().map(String::valueOf).toList());
+            return "one of " + String.join("|", values.stream().map(value -> name(String.valueOf(value))).toList());
         }
         Object type = property.get("type");
-        String name = type instanceof List<?> types ? String.join("|", types.stream().map(String::valueOf).toList())
-                : type == null ? "any" : type.toString();
+        String name = name(type instanceof List<?> types
+                ? String.join("|", types.stream().map(String::valueOf).toList())
+                : type == null ? "any" : type.toString());
         if ("array".equals(name) && property.get("items") != null) {
             return "array<" + type(property.get("items")) + ">";
         }
         return name;
     }
 
-    /** The first sentence, cut to a line's length. */
+    /** The first sentence, as data: no control characters, no backticks, cut to a line's length. */
     private static String shortened(String description) {
-        String text = description.strip().replace('\n', ' ');
+        String text = clean(description);
         int sentence = text.indexOf(". ");
         if (sentence > 0) {
             text = text.substring(0, sentence);
         }
-        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
+        return cut(text, MAX_DESCRIPTION);
+    }
+
+    /** A name from a server (an operation, a parameter, an enum value), as data. */
+    private static String name(String name) {
+        return cut(clean(name), MAX_NAME);
+    }
+
+    private static String clean(String text) {
+        String printable = text.codePoints().map(c -> Character.isISOControl(c) || c == '`' ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.strip().replaceAll("\\s{2,}", " ");
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Capabilities cannot be written as JSON", e);
+        }
     }
 }

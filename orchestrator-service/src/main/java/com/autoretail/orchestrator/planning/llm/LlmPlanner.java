@@ -73,13 +73,14 @@ public final class LlmPlanner implements AutoCloseable {
 
     public Answer plan(String request, ServiceCatalog catalog) {
         String prompt = prompts.planning(request, catalog);
-        return call(() -> chatClient.prompt().user(prompt).call().entity(converter));
+        return call(() -> chatClient.prompt().system(prompts.system()).user(prompt).call().entity(converter));
     }
 
     /** Asks again in the same conversation: the prompt, the rejected answer, and why it was rejected. */
     public Answer repair(String request, ServiceCatalog catalog, String rejectedAnswer, List<String> problems) {
         String prompt = prompts.planning(request, catalog);
         return call(() -> chatClient.prompt()
+                .system(prompts.system())
                 .messages(new UserMessage(prompt), new AssistantMessage(PlanningPrompts.echo(rejectedAnswer)))
                 .user(prompts.repair(problems))
                 .call()

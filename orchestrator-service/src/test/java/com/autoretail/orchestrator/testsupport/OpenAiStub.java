@@ -1,4 +1,4 @@
-package com.autoretail.orchestrator.planning;
+package com.autoretail.orchestrator.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,53 +18,53 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /** WireMock playing the OpenAI chat completions API. */
-final class OpenAiStub {
+public final class OpenAiStub {
 
-    static final String PATH = "/v1/chat/completions";
+    public static final String PATH = "/v1/chat/completions";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The JDK client's HTTP/2 upgrade would reach WireMock with an empty body.
     private final WireMockServer server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
 
-    void start() {
+    public void start() {
         server.start();
     }
 
-    void stop() {
+    public void stop() {
         server.stop();
     }
 
-    void reset() {
+    public void reset() {
         server.resetAll();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl();
     }
 
     /** Every chat request answers {@code content}. */
-    void answers(String content) {
+    public void answers(String content) {
         server.stubFor(chat().atPriority(5).willReturn(completion(content)));
     }
 
     /** A chat request whose body holds {@code text} (the repair prompt) answers {@code content}. */
-    void answersWhenAskedWith(String text, String content) {
+    public void answersWhenAskedWith(String text, String content) {
         server.stubFor(chat().atPriority(1).withRequestBody(containing(text)).willReturn(completion(content)));
     }
 
-    void fails(ResponseDefinitionBuilder response) {
+    public void fails(ResponseDefinitionBuilder response) {
         server.stubFor(chat().willReturn(response));
     }
 
     /** The bodies of the chat requests received, oldest first. */
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH))).stream()
                 .map(LoggedRequest::getBodyAsString).map(OpenAiStub::tree).toList();
     }
 
     /** The text of every message of a request, joined. */
-    static String prompt(JsonNode request) {
+    public static String prompt(JsonNode request) {
         StringBuilder text = new StringBuilder();
         request.path("messages").forEach(message -> text.append(message.path("role").asText()).append(": ")
                 .append(message.path("content").asText()).append('\n'));
