@@ -41,8 +41,7 @@ public record OrchestratorProperties(
         Map<String, String> context,
         @Valid @DefaultValue Planner planner,
         @Valid @DefaultValue Execution execution,
-        @Valid @DefaultValue Workflows workflows,
-        @DefaultValue Callbacks callbacks) {
+        @Valid @DefaultValue Workflows workflows) {
 
     public OrchestratorProperties {
         services = services == null ? Map.of() : services;
@@ -134,7 +133,4 @@ public record OrchestratorProperties(
                             @DefaultValue("orchestrator:journal:") @NotBlank String redisKeyPrefix) {
     }
 
-    /** @param allowedHosts hosts a {@code callback_url} may point at (the fleet's own hosts by default) */
-    public record Callbacks(@DefaultValue("localhost,127.0.0.1") List<String> allowedHosts) {
-    }
 }

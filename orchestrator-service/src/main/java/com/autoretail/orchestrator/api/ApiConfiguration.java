@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.api;
 
+import com.autoretail.common.config.AgentProperties;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.web.ApiKeyFilter;
 import com.autoretail.common.web.ErrorResponses;
@@ -19,12 +20,13 @@ import java.util.Set;
 class ApiConfiguration {
 
     /**
-     * agent-common's callback policy on the orchestrator's allow-list ({@code orchestrator.callbacks.allowed-hosts})
-     * and the agents' own addresses, each with its port; named so that it takes the place of an agent's.
+     * agent-common's callback policy on the fleet's allow-list ({@code agent.callback.allowed-hosts},
+     * {@code CALLBACK_ALLOWED_HOSTS}) and the agents' own addresses, each with its port; named so that it takes the
+     * place of agent-common's.
      */
     @Bean
-    CallbackPolicy callbackPolicy(OrchestratorProperties properties) {
-        Set<String> hosts = new HashSet<>(properties.callbacks().allowedHosts());
+    CallbackPolicy callbackPolicy(AgentProperties agent, OrchestratorProperties properties) {
+        Set<String> hosts = new HashSet<>(agent.callback().allowedHosts());
         properties.services().values().forEach(service -> service.urls().forEach(url -> {
             URI uri = URI.create(url.trim());
             if (uri.getHost() != null) {

@@ -42,7 +42,7 @@ class OrchestratorApiTest {
     @DynamicPropertySource
     static void fleetUrls(DynamicPropertyRegistry registry) {
         fleet.register(registry);
-        registry.add("orchestrator.callbacks.allowed-hosts", () -> "localhost");
+        registry.add("agent.callback.allowed-hosts", () -> "localhost");
         registry.add("resilience4j.retry.instances.agent-callback.wait-duration", () -> "50ms");
     }
 

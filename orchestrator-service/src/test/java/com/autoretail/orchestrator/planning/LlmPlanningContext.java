@@ -54,7 +54,7 @@ final class LlmPlanningContext implements AutoCloseable {
                 "spring.ai.openai.chat.options.model=gpt-4o-mini",
                 "spring.ai.openai.chat.options.temperature=0",
                 "spring.ai.retry.max-attempts=1",
-                "orchestrator.planner.llm-timeout=1500ms",
+                "orchestrator.planner.llm-timeout=3000ms",
                 "orchestrator.planner.repair-attempts=1").applyTo(context);
         context.register(LlmPlanningApp.class);
         context.refresh();

@@ -173,14 +173,14 @@ class LlmPlanningTest {
 
     @Test
     void fallsBackToTheRulesWhenTheLlmTimesOut() {
-        openAi.fails(aResponse().withFixedDelay(4000).withStatus(200));
+        openAi.fails(aResponse().withFixedDelay(6000).withStatus(200));
         long start = System.nanoTime();
 
         PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
         assertThat(outcome.source()).isEqualTo("fallback");
-        assertThat(outcome.notes()).containsExactly("llm attempt 1: the LLM did not answer within 1500 ms");
+        assertThat(outcome.notes()).containsExactly("llm attempt 1: the LLM did not answer within 3000 ms");
     }
 
     @Test
