@@ -167,7 +167,7 @@ class LlmPlanningTest {
         assertThat(outcome.source()).isEqualTo("fallback");
         assertThat(openAi.requests()).hasSize(1);
         assertThat(outcome.notes()).singleElement().asString().startsWith("llm attempt 1: the LLM call failed")
-                .contains("429");
+                .contains("429").as("the provider's text stays in the log").doesNotContain("Rate limit reached");
         assertThat(timer("fallback", "success")).isEqualTo(before + 1);
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plans with an LLM through Spring AI's {@link ChatClient}: the planning prompt with the healthy services'
@@ -29,6 +31,8 @@ public final class LlmPlanner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LlmPlanner.class);
 
     private static final int MAX_PROBLEM = 300;
+
+    private static final Pattern HTTP_STATUS = Pattern.compile("^(?:HTTP\\s*)?([45]\\d\\d)\\b");
 
     /** What one LLM call gave. */
     public sealed interface Answer {
@@ -109,9 +113,18 @@ public final class LlmPlanner implements AutoCloseable {
                     return new Unreadable(unreadable.getMessage(), unreadable.answer());
                 }
             }
-            log.warn("LLM planning call failed: {}", cause.toString());
-            return new Failed("the LLM call failed: " + describe(cause));
+            log.warn("LLM planning call failed: {}", describe(cause));
+            return new Failed("the LLM call failed" + status(cause));
         }
+    }
+
+    /**
+     * The HTTP status of a failed call, the only part of it callers see: the provider's error text may name the key,
+     * the account or the model, so it goes to the log only.
+     */
+    private static String status(Throwable failure) {
+        Matcher status = HTTP_STATUS.matcher(String.valueOf(failure.getMessage()));
+        return status.find() ? " with HTTP " + status.group(1) : " (" + failure.getClass().getSimpleName() + ")";
     }
 
     private static String describe(Throwable failure) {
