@@ -1,6 +1,7 @@
 package com.autoretail.orchestrator.planning.rules;
 
 import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.RequestEntities.StatusGoal;
 import com.autoretail.orchestrator.planning.rules.RequestEntities.Vehicle;
 
 import java.util.List;
@@ -33,14 +34,13 @@ record ClauseView(String text, String lower, RequestEntities own, RequestEntitie
         return resolve(RequestEntities::partNumbers);
     }
 
-    Money amount() {
-        List<Money> amounts = resolve(RequestEntities::amounts);
-        return amounts.isEmpty() ? null : amounts.get(0);
+    /** Every amount the clause names, else those of the context or the request: one action takes only one. */
+    List<Money> amounts() {
+        return resolve(RequestEntities::amounts);
     }
 
-    String email() {
-        List<String> emails = resolve(RequestEntities::emails);
-        return emails.isEmpty() ? null : emails.get(0);
+    List<String> emails() {
+        return resolve(RequestEntities::emails);
     }
 
     List<String> skus() {
@@ -53,6 +53,14 @@ record ClauseView(String text, String lower, RequestEntities own, RequestEntitie
 
     List<String> payments() {
         return resolve(RequestEntities::paymentIds);
+    }
+
+    List<String> reservations() {
+        return resolve(RequestEntities::reservationIds);
+    }
+
+    List<String> holds() {
+        return resolve(RequestEntities::holdIds);
     }
 
     String customer() {
@@ -70,7 +78,7 @@ record ClauseView(String text, String lower, RequestEntities own, RequestEntitie
     }
 
     /** A target status, only from the clause itself: statuses are what a clause asks for, never carried over. */
-    String status() {
+    StatusGoal status() {
         return own.statuses().isEmpty() ? null : own.statuses().get(own.statuses().size() - 1);
     }
 

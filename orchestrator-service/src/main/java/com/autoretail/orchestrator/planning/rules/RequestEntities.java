@@ -23,9 +23,11 @@ record RequestEntities(
         List<Money> amounts,
         List<String> emails,
         List<String> skus,
-        List<String> statuses,
+        List<StatusGoal> statuses,
         List<String> technicianIds,
         List<String> paymentIds,
+        List<String> reservationIds,
+        List<String> holdIds,
         List<String> customerIds,
         List<String> vehicleIds,
         Vehicle vehicle,
@@ -46,6 +48,27 @@ record RequestEntities(
         }
     }
 
+    /**
+     * A status a clause asks for: {@code status} itself, or, when {@code after} is set, the status a repair order moves
+     * on to from {@code status} ("passed quality check" is the status after quality_check), which only the
+     * repair-orders agent's transition matrix can tell.
+     */
+    record StatusGoal(String status, boolean after) {
+
+        static StatusGoal of(String status) {
+            return new StatusGoal(status, false);
+        }
+
+        static StatusGoal after(String status) {
+            return new StatusGoal(status, true);
+        }
+
+        @Override
+        public String toString() {
+            return after ? "the status after " + status : status;
+        }
+    }
+
     /** A vehicle as far as the request describes it; any part may be null. */
     record Vehicle(String make, String model, Integer year) {
     }
@@ -56,7 +79,8 @@ record RequestEntities(
                 pick(newer.repairOrderIds, repairOrderIds), pick(newer.partNumbers, partNumbers),
                 pick(newer.amounts, amounts), pick(newer.emails, emails), pick(newer.skus, skus),
                 pick(newer.statuses, statuses), pick(newer.technicianIds, technicianIds),
-                pick(newer.paymentIds, paymentIds), pick(newer.customerIds, customerIds),
+                pick(newer.paymentIds, paymentIds), pick(newer.reservationIds, reservationIds),
+                pick(newer.holdIds, holdIds), pick(newer.customerIds, customerIds),
                 pick(newer.vehicleIds, vehicleIds), newer.vehicle != null ? newer.vehicle : vehicle,
                 newer.quantity != null ? newer.quantity : quantity, newer.location != null ? newer.location : location,
                 newer.ttlSeconds != null ? newer.ttlSeconds : ttlSeconds);
@@ -71,6 +95,7 @@ record RequestEntities(
                 join(clauses, RequestEntities::amounts), join(clauses, RequestEntities::emails),
                 join(clauses, RequestEntities::skus), join(clauses, RequestEntities::statuses),
                 join(clauses, RequestEntities::technicianIds), join(clauses, RequestEntities::paymentIds),
+                join(clauses, RequestEntities::reservationIds), join(clauses, RequestEntities::holdIds),
                 join(clauses, RequestEntities::customerIds), join(clauses, RequestEntities::vehicleIds),
                 first(clauses, RequestEntities::vehicle), first(clauses, RequestEntities::quantity),
                 first(clauses, RequestEntities::location), first(clauses, RequestEntities::ttlSeconds));
@@ -94,7 +119,7 @@ record RequestEntities(
 
     RequestEntities withRepairOrders(List<String> ids) {
         return new RequestEntities(ids, partNumbers, amounts, emails, skus, statuses, technicianIds, paymentIds,
-                customerIds, vehicleIds, vehicle, quantity, location, ttlSeconds);
+                reservationIds, holdIds, customerIds, vehicleIds, vehicle, quantity, location, ttlSeconds);
     }
 
     /** The entities found, by name, for a message that says what the planner understood. */
@@ -105,9 +130,11 @@ record RequestEntities(
         put(found, "amounts", amounts.stream().map(m -> m.plain() + " " + m.currencyOr("(no currency)")).toList());
         put(found, "emails", emails);
         put(found, "skus", skus);
-        put(found, "statuses", statuses);
+        put(found, "statuses", statuses.stream().map(StatusGoal::toString).toList());
         put(found, "technicians", technicianIds);
         put(found, "payments", paymentIds);
+        put(found, "reservations", reservationIds);
+        put(found, "holds", holdIds);
         put(found, "customers", customerIds);
         put(found, "vehicle_ids", vehicleIds);
         if (vehicle != null) {
