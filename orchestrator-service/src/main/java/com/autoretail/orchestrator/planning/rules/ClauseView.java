@@ -1,8 +1,9 @@
 package com.autoretail.orchestrator.planning.rules;
 
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.StatusGoal;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Vehicle;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.StatusGoal;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Vehicle;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.function.Function;
  * named ("... and send the payment link" uses the RO of "Add part 1234 to RO 1234"), else what the request names
  * anywhere (a later clause). Repair orders are only borrowed from a later clause when the request names exactly one.
  *
+ * @param lower   the clause lower-cased, its misspellings mended ({@link Typos}): what the intent rules read
  * @param own     the entities the clause itself names
  * @param context the entities of this and the earlier clauses, the newest winning
  * @param request the entities of the whole request
@@ -20,7 +22,7 @@ import java.util.function.Function;
 record ClauseView(String text, String lower, RequestEntities own, RequestEntities context, RequestEntities request) {
 
     static ClauseView of(String text, RequestEntities own, RequestEntities context, RequestEntities request) {
-        return new ClauseView(text, text.toLowerCase(Locale.ROOT), own, context, request);
+        return new ClauseView(text, Typos.mend(text.toLowerCase(Locale.ROOT)), own, context, request);
     }
 
     List<String> repairOrders() {

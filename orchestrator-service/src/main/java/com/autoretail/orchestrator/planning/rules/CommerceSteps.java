@@ -2,7 +2,7 @@ package com.autoretail.orchestrator.planning.rules;
 
 import com.autoretail.orchestrator.plan.StepReferences;
 import com.autoretail.orchestrator.planning.rules.PlanBuilder.Kind;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Money;
 
 import java.util.Arrays;
 import java.util.List;

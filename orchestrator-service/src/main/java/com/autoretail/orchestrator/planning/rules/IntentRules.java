@@ -19,7 +19,8 @@ final class IntentRules {
     private static final Pattern PAYMENT_STATUS = lowerCase("\\bpayment\\s+status\\b"
             + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b|\\bis\\s+\\S+\\s+paid\\b"
             + "|\\bcheck\\b.{0,80}\\bpayments?\\b|\\bpayments?\\b.{0,80}\\b(?:status|state)\\b|\\bpaid\\s+(?:yet|already)\\b"
-            + "|\\b(?:get|got|gotten|was|were)\\s+paid\\b|\\bpaid\\s*\\?|\\bpaid\\s+(?:for|up|in\\s+full)\\b");
+            + "|\\b(?:get|got|gotten|was|were)\\s+paid\\b|\\bpaid\\s*\\?|\\bpaid\\s+(?:for|up|in\\s+full)\\b"
+            + "|\\b(?:status|state)\\b.{0,40}\\bpayments?\\b|\\bdid\\b.{0,40}\\bpay\\b");
     private static final Pattern PAYMENT_METHODS = lowerCase("\\bpayment\\s+methods?\\b|\\bcards?\\s+on\\s+file\\b"
             + "|\\bsaved\\s+cards?\\b|\\bhow\\s+(?:can|does|will|could)\\s+(?:\\S+\\s+){1,3}pay\\b|\\bwallet\\b"
             + "|\\bcards?\\b.{0,40}\\b(?:saved|stored|on\\s+file|registered)\\b|\\bpay(?:ment)?\\s+options?\\b");
@@ -35,7 +36,8 @@ final class IntentRules {
     private static final Pattern ASSIGN = lowerCase("\\bassign\\w*|\\ballocate\\b|\\bput\\b|\\bgive\\b|\\bschedule\\b"
             + "|\\bhave\\b|\\bwork(?:s|ing)?\\s+on\\b|\\btak(?:e|es|ing)\\b|\\btook\\b|\\bhandl\\w*|\\bown(?:s|ing)?\\b"
             + "|\\bpick(?:s|ing)?\\s+up\\b|\\bgets?\\b|\\bis\\s+on\\b|\\bwill\\s+do\\b|\\bdoing\\b|\\bset\\b|\\bmove\\b"
-            + "|\\bswitch\\b|\\bhand\\s+(?:over|off)\\b|\\breassign\\b|\\bneeds?\\b");
+            + "|\\bswitch\\b|\\bhand\\s+(?:over|off)\\b|\\breassign\\b|\\bneeds?\\b"
+            + "|\\bon\\s+(?:ro|r\\.o\\.|r/o|repair\\s+order)s?\\b");
     // Taking a technician off an order is no operation of the fleet: refused, never read as an assignment.
     private static final Pattern UNASSIGN = lowerCase("\\bun-?assign\\w*|\\bremov\\w*|\\btake\\s+\\S+\\s+off\\b|\\boff\\s+(?:of\\s+)?"
             + "(?:the\\s+)?(?:ro|job|repair)\\b");

@@ -4,6 +4,8 @@ import com.autoretail.orchestrator.plan.NoValidPlanException;
 import com.autoretail.orchestrator.plan.PlanIds;
 import com.autoretail.orchestrator.plan.StepDefaults;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.planning.rules.entities.EntityExtractor;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 
 import java.time.Clock;

@@ -2,8 +2,8 @@ package com.autoretail.orchestrator.planning.rules;
 
 import com.autoretail.orchestrator.plan.StepReferences;
 import com.autoretail.orchestrator.planning.rules.PlanBuilder.Kind;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.StatusGoal;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Vehicle;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.StatusGoal;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Vehicle;
 
 import java.util.ArrayList;
 import java.util.Arrays;

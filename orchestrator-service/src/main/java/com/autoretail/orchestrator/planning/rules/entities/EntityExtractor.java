@@ -1,4 +1,4 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * payments, customers, vehicles, quantities, locations. Every pattern is compiled once; extraction is a handful of
  * regex scans over a short text.
  */
-final class EntityExtractor {
+public final class EntityExtractor {
 
     private static final int CI = Pattern.CASE_INSENSITIVE;
 
@@ -83,7 +83,8 @@ final class EntityExtractor {
     private static final int SECONDS_PER_MINUTE = 60;
     private static final int SECONDS_PER_HOUR = 3600;
 
-    RequestEntities extract(String text) {
+    /** The entities of a text: a clause, or a whole request. */
+    public RequestEntities extract(String text) {
         // The address pattern backtracks at every position; most requests have no '@' at all.
         List<String> emails = text.indexOf('@') < 0 ? List.of() : all(EMAIL.matcher(text), 0);
         // Ids inside an address ("parts123@dealer.com") are not entities of the request.

@@ -1,6 +1,6 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Money;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

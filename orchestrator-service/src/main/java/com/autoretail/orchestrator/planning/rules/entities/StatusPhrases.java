@@ -1,6 +1,6 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
-import com.autoretail.orchestrator.planning.rules.RequestEntities.StatusGoal;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.StatusGoal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ final class StatusPhrases {
     private static final int CI = Pattern.CASE_INSENSITIVE;
 
     private static final String QUALITY_CHECK = "(?:qc|quality[\\s_-]?check|inspection)";
-    private static final String CUSTOMER = "(?:the\\s+)?(?:customer|client|owner)";
+    private static final String CUSTOMER = "(?:the\\s+)?(?:customer|client|owner|cust)";
 
     private record Phrase(Pattern pattern, StatusGoal goal) {
     }

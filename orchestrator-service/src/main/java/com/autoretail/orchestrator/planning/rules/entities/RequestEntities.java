@@ -1,4 +1,4 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * @param location   an inventory location: {@code online} or a store id ({@code STORE_001})
  * @param ttlSeconds how long a hold should last ("for 10 minutes")
  */
-record RequestEntities(
+public record RequestEntities(
         List<String> repairOrderIds,
         List<String> partNumbers,
         List<Money> amounts,
@@ -36,14 +36,14 @@ record RequestEntities(
         Integer ttlSeconds) {
 
     /** An amount of money; {@code currency} is null when the request named none. */
-    record Money(BigDecimal value, String currency) {
+    public record Money(BigDecimal value, String currency) {
 
-        String currencyOr(String fallback) {
+        public String currencyOr(String fallback) {
             return currency == null ? fallback : currency;
         }
 
         /** {@code 100}, {@code 1250.5}: the value as the plan's summary spells it. */
-        String plain() {
+        public String plain() {
             return value.stripTrailingZeros().toPlainString();
         }
     }
@@ -53,7 +53,7 @@ record RequestEntities(
      * on to from {@code status} ("passed quality check" is the status after quality_check), which only the
      * repair-orders agent's transition matrix can tell.
      */
-    record StatusGoal(String status, boolean after) {
+    public record StatusGoal(String status, boolean after) {
 
         static StatusGoal of(String status) {
             return new StatusGoal(status, false);
@@ -70,11 +70,11 @@ record RequestEntities(
     }
 
     /** A vehicle as far as the request describes it; any part may be null. */
-    record Vehicle(String make, String model, Integer year) {
+    public record Vehicle(String make, String model, Integer year) {
     }
 
     /** These entities with every field that {@code newer} has replaced by newer's: the context of a later clause. */
-    RequestEntities overlay(RequestEntities newer) {
+    public RequestEntities overlay(RequestEntities newer) {
         return new RequestEntities(
                 pick(newer.repairOrderIds, repairOrderIds), pick(newer.partNumbers, partNumbers),
                 pick(newer.amounts, amounts), pick(newer.emails, emails), pick(newer.skus, skus),
@@ -87,7 +87,7 @@ record RequestEntities(
     }
 
     /** The entities of a whole request from those of its clauses: lists joined in order, the first of the others. */
-    static RequestEntities union(List<RequestEntities> clauses) {
+    public static RequestEntities union(List<RequestEntities> clauses) {
         if (clauses.size() == 1) {
             return clauses.get(0);
         }
@@ -117,13 +117,13 @@ record RequestEntities(
         return null;
     }
 
-    RequestEntities withRepairOrders(List<String> ids) {
+    public RequestEntities withRepairOrders(List<String> ids) {
         return new RequestEntities(ids, partNumbers, amounts, emails, skus, statuses, technicianIds, paymentIds,
                 reservationIds, holdIds, customerIds, vehicleIds, vehicle, quantity, location, ttlSeconds);
     }
 
     /** The entities found, by name, for a message that says what the planner understood. */
-    Map<String, Object> understood() {
+    public Map<String, Object> understood() {
         Map<String, Object> found = new LinkedHashMap<>();
         put(found, "repair_orders", repairOrderIds);
         put(found, "parts", partNumbers);
