@@ -211,7 +211,8 @@ class PartsTools implements StubTools {
         String number = Require.text(value, field).toUpperCase(Locale.ROOT);
         if (!PART_NUMBER.matcher(number).matches()) {
             throw new StubException(ToolErrorCode.VALIDATION_ERROR,
-                    field + " must hold part numbers of 1 to 20 letters or digits, in groups joined by dashes, was " + value,
+                    field + " must hold part numbers of 1 to 20 letters or digits, in groups joined by dashes,"
+                            + " was " + value,
                     Map.of("field", field, "value", value));
         }
         return number;

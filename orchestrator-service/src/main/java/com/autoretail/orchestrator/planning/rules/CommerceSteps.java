@@ -192,14 +192,16 @@ final class CommerceSteps {
     }
 
     private static String written(Object value) {
-        return value instanceof Money money ? money.plain() + " " + money.currencyOr(DEFAULT_CURRENCY) : value.toString();
+        return value instanceof Money money ? money.plain() + " " + money.currencyOr(DEFAULT_CURRENCY)
+                : value.toString();
     }
 
     private static List<String> paymentsOf(Intent intent, ClauseView clause, PlanBuilder plan) {
         List<String> payments = clause.payments();
         if (payments.isEmpty()) {
             plan.missing(intent, PAYMENT_ID + (clause.repairOrders().isEmpty() ? ""
-                    : "; 'payment status for RO " + clause.repairOrders().get(0) + "' lists the payments of a repair order"));
+                    : "; 'payment status for RO " + clause.repairOrders().get(0) + "' lists the payments of a"
+                            + " repair order"));
         }
         return payments;
     }

@@ -17,8 +17,10 @@ final class IntentRules {
     private static final Pattern PAYMENT_LINK_WORDS = lowerCase("\\b(?:payment|pay)\\s*links?\\b");
     private static final Pattern NOTIFY = lowerCase("\\bremind\\w*|\\bnotif\\w*|\\breceipt\\b|\\bresend\\b");
     private static final Pattern PAYMENT_STATUS = lowerCase("\\bpayment\\s+status\\b"
-            + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b|\\bis\\s+\\S+\\s+paid\\b"
-            + "|\\bcheck\\b.{0,80}\\bpayments?\\b|\\bpayments?\\b.{0,80}\\b(?:status|state)\\b|\\bpaid\\s+(?:yet|already)\\b"
+            + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b"
+            + "|\\bis\\s+\\S+\\s+paid\\b"
+            + "|\\bcheck\\b.{0,80}\\bpayments?\\b|\\bpayments?\\b.{0,80}\\b(?:status|state)\\b|\\bpaid\\s+(?:yet"
+            + "|already)\\b"
             + "|\\b(?:get|got|gotten|was|were)\\s+paid\\b|\\bpaid\\s*\\?|\\bpaid\\s+(?:for|up|in\\s+full)\\b"
             + "|\\b(?:status|state)\\b.{0,40}\\bpayments?\\b|\\bdid\\b.{0,40}\\bpay\\b");
     private static final Pattern PAYMENT_METHODS = lowerCase("\\bpayment\\s+methods?\\b|\\bcards?\\s+on\\s+file\\b"
@@ -30,8 +32,10 @@ final class IntentRules {
     private static final Pattern CREATE = lowerCase("\\b(?:create|open|new|raise|book|register|start)\\b.{0,80}"
             + "\\b(?:repair\\s+orders?|ros?|work\\s+orders?|job)\\b");
     private static final Pattern HISTORY = lowerCase("\\bhistory\\b|\\btimeline\\b|\\baudit\\s+trail\\b"
-            + "|\\beverything\\s+(?:that\\s+)?(?:happened|was\\s+done|we\\s+did|done)\\b|\\bwhat\\s+(?:has\\s+|had\\s+)?happened\\b"
-            + "|\\bwhat(?:\\s+(?:was|has\\s+been|got|have\\s+we)|'?s\\s+been)\\s+done\\b|\\bactivity\\b|\\ball\\s+(?:the\\s+)?events\\b"
+            + "|\\beverything\\s+(?:that\\s+)?(?:happened|was\\s+done|we\\s+did|done)\\b|\\bwhat\\s+(?:has\\s+"
+            + "|had\\s+)?happened\\b"
+            + "|\\bwhat(?:\\s+(?:was|has\\s+been|got|have\\s+we)|'?s\\s+been)\\s+done\\b|\\bactivity\\b"
+            + "|\\ball\\s+(?:the\\s+)?events\\b"
             + "|\\bfull\\s+story\\b|\\bwork\\s+log\\b|\\bchange\\s*log\\b");
     private static final Pattern ASSIGN = lowerCase("\\bassign\\w*|\\ballocate\\b|\\bput\\b|\\bgive\\b|\\bschedule\\b"
             + "|\\bhave\\b|\\bwork(?:s|ing)?\\s+on\\b|\\btak(?:e|es|ing)\\b|\\btook\\b|\\bhandl\\w*|\\bown(?:s|ing)?\\b"
@@ -39,16 +43,20 @@ final class IntentRules {
             + "|\\bswitch\\b|\\bhand\\s+(?:over|off)\\b|\\breassign\\b|\\bneeds?\\b"
             + "|\\bon\\s+(?:ro|r\\.o\\.|r/o|repair\\s+order)s?\\b");
     // Taking a technician off an order is no operation of the fleet: refused, never read as an assignment.
-    private static final Pattern UNASSIGN = lowerCase("\\bun-?assign\\w*|\\bremov\\w*|\\btake\\s+\\S+\\s+off\\b|\\boff\\s+(?:of\\s+)?"
+    private static final Pattern UNASSIGN = lowerCase("\\bun-?assign\\w*|\\bremov\\w*|\\btake\\s+\\S+\\s+off\\b"
+            + "|\\boff\\s+(?:of\\s+)?"
             + "(?:the\\s+)?(?:ro|job|repair)\\b");
-    private static final Pattern NOTE = lowerCase("\\b(?:add|write|log|record|put|leave|attach|append|make|enter)\\b[^:]{0,80}"
+    private static final Pattern NOTE = lowerCase("\\b(?:add|write|log|record|put|leave|attach|append|make"
+            + "|enter)\\b[^:]{0,80}"
             + "\\b(?:note|comment|remark)s?\\b|^(?:note|comment|remark)s?\\b");
     private static final Pattern COMPATIBLE = lowerCase("\\bcompatib\\w*|\\bfits?\\b|\\bfitment\\b"
             + "|\\bwork\\s+(?:with|on|for)\\b|\\bsuitable\\s+for\\b");
     private static final Pattern ALTERNATIVE = lowerCase("\\balternativ\\w*|\\bsubstitut\\w*|\\binstead\\s+of\\b"
-            + "|\\bequivalent\\w*|\\breplacements?\\s+(?:for|to|options?)\\b|\\bsimilar\\s+parts?\\b|\\bother\\s+options?\\b"
+            + "|\\bequivalent\\w*|\\breplacements?\\s+(?:for|to|options?)\\b|\\bsimilar\\s+parts?\\b"
+            + "|\\bother\\s+options?\\b"
             + "|\\bwhat\\s+else\\b|\\b(?:could|can|would|will|might)\\s+(?:\\w+\\s+)?replace\\b|\\bsomething\\s+else\\b"
-            + "|\\banother\\s+(?:part|brand|option)\\b|\\bcross[\\s-]?ref\\w*|\\bswap\\b.{0,40}\\bfor\\b|\\bsub\\s+for\\b");
+            + "|\\banother\\s+(?:part|brand|option)\\b|\\bcross[\\s-]?ref\\w*|\\bswap\\b.{0,40}\\bfor\\b"
+            + "|\\bsub\\s+for\\b");
     private static final Pattern RELEASE = lowerCase("\\brelease\\w*|\\bcancel\\w*|\\bfree\\b|\\bdrop\\b|\\bundo\\b"
             + "|\\bgive\\s+back\\b|\\breturn\\b|\\bun-?reserve\\b|\\bremov\\w*|\\blet\\s+go\\b|\\bvoid\\b");
     private static final Pattern COMMIT = lowerCase("\\bcommit\\w*|\\bfinali[sz]e\\b|\\bconfirm\\w*|\\bcomplete\\b"
@@ -64,8 +72,10 @@ final class IntentRules {
     private static final Pattern NEED = lowerCase("\\bneeds?\\b");
     private static final Pattern ORDER = lowerCase("\\border\\b");
     private static final Pattern PART_WORD = lowerCase("\\bparts?\\b");
-    private static final Pattern PRONOUN = lowerCase("\\b(?:it|them|these|those|that\\s+part|this\\s+part|the\\s+parts?)\\b");
-    private static final Pattern AVAILABILITY = lowerCase("\\bavailab\\w*|\\bin\\s+stock\\b|\\bstock\\b|\\bhow\\s+many\\b"
+    private static final Pattern PRONOUN = lowerCase("\\b(?:it|them|these|those|that\\s+part|this\\s+part"
+            + "|the\\s+parts?)\\b");
+    private static final Pattern AVAILABILITY = lowerCase("\\bavailab\\w*|\\bin\\s+stock\\b|\\bstock\\b"
+            + "|\\bhow\\s+many\\b"
             + "|\\bon\\s+hand\\b");
     // "Can you mark RO 1005 as in progress?" asks for the change politely; it is no question about the order.
     private static final Pattern POLITE = lowerCase("^(?:(?:hi|hey|hello|ok|okay)[,!]?\\s+)?(?:can|could|would|will)"
@@ -73,10 +83,12 @@ final class IntentRules {
     private static final Pattern QUESTION = lowerCase("^(?:is|are|has|have|was|were|did|does|do|what|which|where|when"
             + "|why|how|can|could)\\b|\\?\\s*$");
     // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
-    private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display|fetch|pull"
+    private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display"
+            + "|fetch|pull"
             + "|open|what|what's|whats|status|info|information|check|see|find|where|tell|describe|summary|summari[sz]e"
             + "|lookup)\\b|^\\W*(?:ro|repair\\s+order|part)s?\\b[^a-z]*$");
-    private static final Pattern SEARCH = lowerCase("\\b(?:search|find|look\\s*(?:up|for)|looking\\s+for|do\\s+we\\s+have"
+    private static final Pattern SEARCH = lowerCase("\\b(?:search|find|look\\s*(?:up|for)|looking\\s+for"
+            + "|do\\s+we\\s+have"
             + "|got\\s+any|need|show\\s+me)\\b");
 
     private record Rule(Intent intent, Predicate<ClauseView> applies) {
@@ -90,15 +102,16 @@ final class IntentRules {
             new Rule(Intent.RELEASE_RESERVATION, v -> (!v.own().reservationIds().isEmpty() || has(v, "reservation"))
                     && find(RELEASE, v)),
             new Rule(Intent.COMMIT_HOLD, v -> !v.own().holdIds().isEmpty() && find(COMMIT, v)),
-            new Rule(Intent.RELEASE_HOLD, v -> (!v.own().holdIds().isEmpty() || v.own().skus().isEmpty() && has(v, "hold"))
-                    && find(RELEASE, v)),
+            new Rule(Intent.RELEASE_HOLD, v -> (!v.own().holdIds().isEmpty()
+                    || v.own().skus().isEmpty() && has(v, "hold")) && find(RELEASE, v)),
             new Rule(Intent.REFUND, v -> has(v, "refund")),
             new Rule(Intent.CANCEL_PAYMENT_LINK, v -> has(v, "cancel", "void", "revoke") && find(CANCEL, v)
                     && (!v.own().paymentIds().isEmpty() || find(PAYMENT_LINK_WORDS, v))),
             new Rule(Intent.PAYMENT_NOTIFICATION, v -> has(v, "remind", "notif", "receipt", "resend")
                     && find(NOTIFY, v) && (!v.own().paymentIds().isEmpty() || find(PAYMENT, v))),
             new Rule(Intent.PAYMENT_STATUS, v -> has(v, "pay", "paid") && find(PAYMENT_STATUS, v)),
-            new Rule(Intent.PAYMENT_METHODS, v -> has(v, "payment", "card", "pay", "wallet") && find(PAYMENT_METHODS, v)),
+            new Rule(Intent.PAYMENT_METHODS, v -> has(v, "payment", "card", "pay", "wallet")
+                    && find(PAYMENT_METHODS, v)),
             new Rule(Intent.PAYMENT_LINK, v -> has(v, "pay", "invoice", "bill", "charge") && find(PAYMENT_LINK, v)),
             new Rule(Intent.CREATE_REPAIR_ORDER, v -> v.own().repairOrderIds().isEmpty()
                     && (!v.own().customerIds().isEmpty() || !v.own().vehicleIds().isEmpty()) && find(CREATE, v)),

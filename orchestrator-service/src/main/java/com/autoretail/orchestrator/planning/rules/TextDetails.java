@@ -34,7 +34,8 @@ final class TextDetails {
             + "(?=\\s*(?:,|;|\\bfor\\s+(?:the\\s+)?(?:customer|client|vehicle)|\\bwith\\b|$))", CI);
     private static final Pattern PART_NAME = Pattern.compile("\\b(?:search(?:\\s+for)?|find|look\\s*(?:up|for)"
             + "|looking\\s+for|do\\s+we\\s+have|got\\s+any|need|show\\s+me|any)\\s+(?:(?:a|an|the|some|any)\\s+)?"
-            + "(?:parts?\\s+(?:named|called|for)\\s+)?(.{1,80}?)(?=\\s+(?:for|compatible|that\\s+fits?|which\\s+fits?|fitting"
+            + "(?:parts?\\s+(?:named|called|for)\\s+)?(.{1,80}?)(?=\\s+(?:for|compatible|that\\s+fits?"
+            + "|which\\s+fits?|fitting"
             + "|to\\s+fit|on|in\\s+stock|from)\\b|[?.!,]|$)", CI);
     private static final Pattern TRAILING_PARTS = Pattern.compile("\\s+(?:parts?|in\\s+the\\s+catalogue)$", CI);
     private static final Pattern SMS = Pattern.compile("\\b(?:sms|text(?:\\s+message)?|phone)\\b", CI);

@@ -126,6 +126,11 @@ final class WorkshopSteps {
      * repair-orders agent's transition matrix; null, with what is missing, when the matrix does not tell.
      */
     private static String target(StatusGoal goal, PlanBuilder plan) {
+        if (!goal.clear()) {
+            plan.missing(Intent.STATUS_CHANGE, "the status to move to: 'done' may mean ready for quality check, "
+                    + "ready for pickup or completed (e.g. mark RO 1234 as quality check)");
+            return null;
+        }
         if (!goal.after()) {
             return goal.status();
         }

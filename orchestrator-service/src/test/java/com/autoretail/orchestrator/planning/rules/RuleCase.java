@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of {@code planning/rule-cases.json} or {@code planning/rule-cases-advisors.json}: a request and what its rule plan must hold.
+ * One row of {@code planning/rule-cases.json} or {@code planning/rule-cases-advisors.json}: a request and what its
+ * rule plan must hold.
  *
  * @param operations   {@code service.operation} of every step, in step order
  * @param parameters   {@code step_id.parameter} → expected value (numbers compared by value)

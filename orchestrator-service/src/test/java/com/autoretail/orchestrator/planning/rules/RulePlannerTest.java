@@ -187,11 +187,12 @@ class RulePlannerTest {
             Does part 1234 fit a Camry?                         | check a part's fit for a vehicle: needs the vehicle's model and year
             Create a repair order for customer CUST008          | create a repair order: needs the vehicle id
             Assign TECH001                                      | assign a technician: needs the repair order number
-            send payment link of $100 and $120 for RO 1003 to a@b.com | send a payment link: needs one amount, the request names 2 (100 USD, 120 USD)
-            payment link $50 for RO 1004 to a@b.com and c@d.com | send a payment link: needs one email address, the request names 2
-            refund $20 and $30 on PAY-1009A1                    | refund a payment: needs one amount, the request names 2
-            mark it in progress                                 | change a repair order's status: needs the repair order number
+            payment link of $100 and $120 for RO 1003 to a@b.com | send a payment link: needs one amount, the request names 2
+            payment link $50 for RO 1004 to a@b.com and c@d.com | send a payment link: needs one email address
+            refund $20 and $30 on PAY-1009A1                    | refund a payment: needs one amount, the request
+            mark it in progress                                 | change a repair order's status: needs the repair order
             release the reservation                             | release a parts reservation: needs the reservation id
+            mark ro 1052 done                                   | change a repair order's status: needs the status to
             """)
     void refusesARequestThatLacksWhatItsActionNeeds(String request, String error) {
         assertThatThrownBy(() -> planner.plan(request, Catalogs.all()))

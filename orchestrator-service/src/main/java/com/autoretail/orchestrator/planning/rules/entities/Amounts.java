@@ -31,7 +31,8 @@ final class Amounts {
             "\\b" + NUMBER + "\\s?(dollars?|bucks|euros?|pounds?|rupees?)\\b", CI);
     // An amount without a currency, where the words leave no doubt that it is one ("refund 50").
     private static final Pattern BARE = Pattern.compile(
-            "\\b(?:refund|amount|total|sum)\\s+(?:of\\s+)?" + NUMBER + "\\b(?![.,]\\d)(?!\\s*(?:%|units?\\b|[$€£₹]|[A-Za-z]{3}\\b))", CI);
+            "\\b(?:refund|amount|total|sum)\\s+(?:of\\s+)?" + NUMBER + "\\b(?![.,]\\d)(?!\\s*(?:%|units?\\b"
+                    + "|[$€£₹]|[A-Za-z]{3}\\b))", CI);
 
     private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "₹", "INR");
     private static final Map<String, String> WORD_CURRENCIES = Map.of(

@@ -18,15 +18,18 @@ public final class EntityExtractor {
 
     // A number that is a quantity or an amount is not an id: "RO 1234 and 100$", "parts 1234 and 2 units".
     // A symbol before a number is that number's ("RO 1006 $1,250").
-    private static final String NOT_COUNT = "(?!\\s*(?:[$€£₹](?!\\s?\\d)|%|usd\\b|eur\\b|dollars?\\b|units?\\b|pcs\\b|pieces\\b|of\\b))";
+    private static final String NOT_COUNT = "(?!\\s*(?:[$€£₹](?!\\s?\\d)|%|usd\\b|eur\\b|dollars?\\b|units?\\b"
+            + "|pcs\\b|pieces\\b|of\\b))";
     private static final String RO_NUMBER = "\\d{3,10}\\b" + NOT_COUNT;
     // Part numbers as the dealer writes them: letters and digits, groups joined by dashes (BRK-2201, 12-AB-9).
     private static final String PART_ID = "(?=[A-Za-z-]{0,20}\\d)[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,4}\\b"
             + NOT_COUNT;
 
-    // "RO 1234", "RO number 1234", "RO#1234", "ro1234", "R.O. 1234", "R/O 1234", "repair order 1234", "ROs 1001 and 1002"
+    // "RO 1234", "RO number 1234", "RO#1234", "ro1234", "R.O. 1234", "R/O 1234", "repair order 1234",
+    // "ROs 1001 and 1002"
     private static final Pattern REPAIR_ORDERS = Pattern.compile(
-            "(?:\\bROs?|\\bR\\.O\\.|\\bR/O|\\brepair[\\s-]+orders?)\\s*(?:numbers?|nos?\\.?|num|ids?)?\\s*[#:]?\\s*-?\\s*("
+            "(?:\\bROs?|\\bR\\.O\\.|\\bR/O|\\brepair[\\s-]+orders?)\\s*(?:numbers?|nos?\\.?|num"
+                    + "|ids?)?\\s*[#:]?\\s*-?\\s*("
                     + RO_NUMBER + "(?:\\s*(?:,|&|\\band\\b|\\bor\\b)\\s*(?:RO\\s*)?#?\\s*" + RO_NUMBER + "){0,20})", CI);
     private static final Pattern DIGITS = Pattern.compile("\\d{3,10}");
 

@@ -63,9 +63,18 @@ public record RequestEntities(
             return new StatusGoal(status, true);
         }
 
+        /** "done", "finished": a step is over, but which one only the advisor knows. */
+        static StatusGoal unclear() {
+            return new StatusGoal(null, false);
+        }
+
+        public boolean clear() {
+            return status != null;
+        }
+
         @Override
         public String toString() {
-            return after ? "the status after " + status : status;
+            return !clear() ? "done (which status?)" : after ? "the status after " + status : status;
         }
     }
 

@@ -31,32 +31,40 @@ final class StatusPhrases {
                     + QUALITY_CHECK + "\\b|\\b" + QUALITY_CHECK + "\\s+(?:is\\s+|was\\s+|has\\s+|got\\s+)?(?:passed"
                     + "|ok(?:ay)?|done|completed?|finished|good|cleared|signed\\s+off)\\b"),
             after("customer_approval", "\\b" + CUSTOMER + "\\s+(?:has\\s+|have\\s+|just\\s+)?(?:approved|ok'?d"
-                    + "|okayed|signed\\s+off|agreed|accepted|said\\s+yes|gave\\s+(?:the\\s+|us\\s+the\\s+)?(?:ok|go[\\s-]?ahead"
-                    + "|approval))\\b|\\bapproved\\s+by\\s+" + CUSTOMER + "\\b|\\b(?:got|received|have|has)\\s+(?:the\\s+)?"
+                    + "|okayed|signed\\s+off|agreed|accepted|said\\s+yes|gave\\s+(?:the\\s+|us\\s+the\\s+)?(?:ok"
+                    + "|go[\\s-]?ahead"
+                    + "|approval))\\b|\\bapproved\\s+by\\s+" + CUSTOMER + "\\b|\\b(?:got|received|have"
+                    + "|has)\\s+(?:the\\s+)?"
                     + "(?:customer'?s?\\s+|client'?s?\\s+)?(?:approval|go[\\s-]?ahead|sign[\\s-]?off)\\b"
                     + "|\\bcustomer[\\s_-]?approval\\s+(?:received|given|granted|done|is\\s+in)\\b"),
             after("parts_ordered", "\\bparts?\\s+(?:have\\s+|has\\s+|just\\s+)?(?:arrived|came\\s+in|come\\s+in"
                     + "|are\\s+in|is\\s+in|received|delivered|showed\\s+up|are\\s+here|is\\s+here)\\b"
                     + "|\\b(?:received|got)\\s+(?:the\\s+)?parts\\b"),
-            to("parts_ordered", "\\b(?:waiting|wait|waits|awaiting|held\\s+up)\\s+(?:for\\s+|on\\s+)?(?:the\\s+|some\\s+)?"
+            to("parts_ordered", "\\b(?:waiting|wait|waits|awaiting|held\\s+up)\\s+(?:for\\s+|on\\s+)?(?:the\\s+"
+                    + "|some\\s+)?"
                     + "parts?\\b|\\bparts?\\s+(?:on\\s+order|back[\\s-]?ordered)\\b|\\bon\\s+hold\\s+(?:for|pending)"
                     + "\\s+parts\\b|\\bordered\\s+(?:the\\s+)?parts\\b|\\bparts[\\s_-]?ordered\\b"),
             to("customer_approval", "\\b(?:awaiting|waiting\\s+(?:for|on)|pending|needs?|send\\s+(?:it\\s+)?for"
-                    + "|on\\s+hold\\s+for)\\s+(?:the\\s+)?(?:customer'?s?\\s+|client'?s?\\s+)?(?:approval|ok|go[\\s-]?ahead"
+                    + "|on\\s+hold\\s+for)\\s+(?:the\\s+)?(?:customer'?s?\\s+|client'?s?\\s+)?(?:approval|ok"
+                    + "|go[\\s-]?ahead"
                     + "|sign[\\s-]?off)\\b|\\bcustomer[\\s_-]?approval\\b"),
             to("quality_check", "\\bquality[\\s_-]?check\\b|\\b(?:to|for|into|in)\\s+(?:qc|inspection)\\b|\\bqc\\b"),
             to("ready_for_pickup", "\\bready(?:[\\s_-]?(?:for|to\\s+be)[\\s_-]?(?:pick[\\s_-]?up|picked\\s+up"
-                    + "|collection|collected))?\\b|\\bgood\\s+to\\s+go\\b|\\bcan\\s+be\\s+(?:picked\\s+up|collected)\\b"),
+                    + "|collection|collected))?\\b|\\bgood\\s+to\\s+go\\b|\\bcan\\s+be\\s+(?:picked\\s+up"
+                    + "|collected)\\b"),
             to("completed", "\\b(?:was|been|got)\\s+(?:picked\\s+up|collected)\\b|\\bpicked\\s+up\\s+(?:the|his|her"
                     + "|their)\\s+(?:car|vehicle|truck)\\b|\\bcompleted?\\b"),
             to("in_progress", "\\bin[\\s_-]?progress\\b|\\b(?:start(?:ed|ing)?|begin|began|begun|kick(?:ed)?\\s+off"
-                    + "|resumed?)\\s+(?:the\\s+)?(?:work(?:ing)?|repairs?|job)\\b|\\bwork\\s+(?:has\\s+)?(?:started|begun"
+                    + "|resumed?)\\s+(?:the\\s+)?(?:work(?:ing)?|repairs?|job)\\b"
+                    + "|\\bwork\\s+(?:has\\s+)?(?:started|begun"
                     + "|began|resumed)\\b|\\bstart(?:ed)?\\s+(?:on|working)\\b"),
             to("closed", "\\bclos(?:e|ed|ing)\\b"),
             to("invoiced", "\\binvoiced\\b"),
             to("cancelled", "\\bcancell?ed\\b|\\bcancel\\b"),
             to("scheduled", "\\bscheduled?\\b|\\bbook(?:ed)?\\s+in\\b"),
-            to("pending", "\\bpending\\b"));
+            to("pending", "\\bpending\\b"),
+            // Work done may be ready for quality check or the whole order complete: asked, never guessed.
+            new Phrase(Pattern.compile("\\b(?:done|finished|all\\s+set)\\b", CI), StatusGoal.unclear()));
 
     private record Found(int start, int end, StatusGoal goal) {
     }

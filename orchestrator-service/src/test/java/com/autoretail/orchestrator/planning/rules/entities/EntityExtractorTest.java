@@ -69,6 +69,8 @@ class EntityExtractorTest {
             car is ready                              | statuses      | [ready_for_pickup]
             close out                                 | statuses      | [closed]
             start work                                | statuses      | [in_progress]
+            job on RO 1053 is finished                | statuses      | [done (which status?)]
+            QC done on ro 1018                        | statuses      | [the status after quality_check]
             """)
     void readsEachFormatAsWritten(String text, String entity, String expected) {
         Object found = extractor.extract(text).understood().get(entity);
