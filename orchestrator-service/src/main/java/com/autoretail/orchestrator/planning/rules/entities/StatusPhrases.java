@@ -37,8 +37,10 @@ final class StatusPhrases {
                     + "|has)\\s+(?:the\\s+)?"
                     + "(?:customer'?s?\\s+|client'?s?\\s+)?(?:approval|go[\\s-]?ahead|sign[\\s-]?off)\\b"
                     + "|\\bcustomer[\\s_-]?approval\\s+(?:received|given|granted|done|is\\s+in)\\b"),
-            after("parts_ordered", "\\bparts?\\s+(?:have\\s+|has\\s+|just\\s+)?(?:arrived|came\\s+in|come\\s+in"
-                    + "|are\\s+in|is\\s+in|received|delivered|showed\\s+up|are\\s+here|is\\s+here)\\b"
+            // "parts arrived", "the parts for RO 2016 came in"; not "parts are in stock"
+            after("parts_ordered", "\\bparts?(?:\\s+for\\s+(?:\\S+\\s+){0,3}?\\S+)?\\s+(?:have\\s+|has\\s+|just\\s+)?"
+                    + "(?:arrived|came\\s+in|come\\s+in|are\\s+in|is\\s+in|received|delivered|showed\\s+up|are\\s+here"
+                    + "|is\\s+here)\\b(?!\\s+stock)"
                     + "|\\b(?:received|got)\\s+(?:the\\s+)?parts\\b"),
             to("parts_ordered", "\\b(?:waiting|wait|waits|awaiting|held\\s+up)\\s+(?:for\\s+|on\\s+)?(?:the\\s+"
                     + "|some\\s+)?"
