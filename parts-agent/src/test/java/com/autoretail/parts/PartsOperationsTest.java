@@ -87,6 +87,10 @@ class PartsOperationsTest extends PartsAgentHttpTest {
         assertThat(valid.body().at("/result/normalized").asText()).isEqualTo("BRK2201");
         assertThat(valid.body().at("/result/errors")).isEmpty();
 
+        Reply dashed = execute("validate_part_number", "{\"part_number\":\"brk-2201\"}");
+        assertThat(dashed.body().at("/result/valid").asBoolean()).as("dealers print part numbers with dashes").isTrue();
+        assertThat(dashed.body().at("/result/normalized").asText()).isEqualTo("BRK-2201");
+
         Reply invalid = execute("validate_part_number", "{\"part_number\":\"B-\"}");
         assertThat(invalid.status()).as("an invalid part number is a valid question").isEqualTo(200);
         assertThat(invalid.body().path("success").asBoolean()).isTrue();

@@ -17,7 +17,7 @@ class PartsValidationTest extends PartsAgentHttpTest {
             search_parts                | {"vehicle_model":"Camry"}                    | part_name
             search_parts                | {"part_name":""}                             | part_name
             search_parts                | {"part_name":"brake","vehicle_year":1800}    | vehicle_year
-            get_part_details            | {"part_number":"12-34"}                      | part_number
+            get_part_details            | {"part_number":"12_34"}                      | part_number
             check_part_availability     | {"part_number":1234}                         | part_number
             get_alternative_parts       | {"part_number":"X"}                          | part_number
             validate_part_number        | {}                                           | part_number

@@ -25,12 +25,16 @@ class RepairOrdersAgent extends BaseAgentService {
             "Repair orders: creation, status transitions, technicians, notes, parts and history");
     /** 3 to 10 digits, optionally written RO-1234, RO1234 or #1234 (the repair-orders system reads them as 1234). */
     static final String REPAIR_ORDER_PATTERN = "^(?:[Rr][Oo][-_ #]?|#)?[0-9]{3,10}$";
-    static final String PART_NUMBER_PATTERN = "^[A-Za-z0-9]{3,20}$";
+    /** Letters and digits in groups joined by single dashes, as the parts agent reads them (BRK-2201, 12-AB-9). */
+    static final String PART_NUMBER_PATTERN = "^(?=.{3,20}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$";
 
     /** The agent's checks of parameters, by name, merged into every discovered tool that has such a parameter. */
     private static final Map<String, Map<String, Object>> PARAMETER_RULES = Map.ofEntries(
             Map.entry("repair_order_id", SchemaBuilder.pattern(REPAIR_ORDER_PATTERN)),
-            Map.entry("new_status", Map.of("enum", StatusTransitions.STATUSES)),
+            // The matrix travels with the status a caller chooses, so a planner reads "the status after quality
+            // check" from this agent instead of keeping a copy that drifts from the dealer's workflow.
+            Map.entry("new_status", Map.of("enum", StatusTransitions.STATUSES,
+                    StatusTransitions.PUBLISHED_AS, StatusTransitions.MATRIX)),
             Map.entry("status", Map.of("enum", StatusTransitions.STATUSES)),
             Map.entry("customer_id", SchemaBuilder.nonEmpty()),
             Map.entry("vehicle_id", SchemaBuilder.nonEmpty()),
@@ -49,7 +53,9 @@ class RepairOrdersAgent extends BaseAgentService {
     @Override
     protected List<OperationSpec> localOperations() {
         Map<String, Map<String, Object>> transition = new LinkedHashMap<>();
-        transition.put("new_status", status("The status to move to"));
+        Map<String, Object> newStatus = new LinkedHashMap<>(status("The status to move to"));
+        newStatus.put(StatusTransitions.PUBLISHED_AS, StatusTransitions.MATRIX);
+        transition.put("new_status", newStatus);
         transition.put("current_status", status("The status the order is in; give it or repair_order_id"));
         transition.put("repair_order_id", repairOrderId("An order whose current status is read; e.g. 1234"));
         return List.of(

@@ -8,6 +8,12 @@ import java.util.Map;
 /** The life of a repair order: the architecture document's transition matrix. {@code cancelled} and {@code closed} are final. */
 final class StatusTransitions {
 
+    /**
+     * The schema keyword under which {@code new_status} publishes {@link #MATRIX} in {@code /capabilities}: each status
+     * with the statuses it may move to, the forward move first (an annotation that validation ignores).
+     */
+    static final String PUBLISHED_AS = "x-transitions";
+
     static final Map<String, List<String>> MATRIX = matrix();
     static final List<String> STATUSES = List.copyOf(MATRIX.keySet());
 

@@ -39,4 +39,17 @@ class RepairOrdersCapabilitiesTest extends RepairOrdersAgentHttpTest {
         assertThat(ops.get("validate_repair_order_transition").at("/parameters/required").toString())
                 .isEqualTo("[\"new_status\"]");
     }
+
+    @Test
+    void publishesTheTransitionMatrixWithTheStatusToMoveTo() {
+        Map<String, JsonNode> ops = operations();
+        for (String operation : List.of("update_repair_order_status", "validate_repair_order_transition")) {
+            JsonNode matrix = ops.get(operation).at("/parameters/properties/new_status/x-transitions");
+
+            assertThat(matrix.size()).as(operation).isEqualTo(StatusTransitions.STATUSES.size());
+            assertThat(matrix.path("quality_check").toString()).as("the forward move first")
+                    .isEqualTo("[\"customer_approval\",\"in_progress\"]");
+            assertThat(matrix.path("closed")).as("a final status").isEmpty();
+        }
+    }
 }

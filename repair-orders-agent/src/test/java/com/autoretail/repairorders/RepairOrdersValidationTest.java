@@ -36,7 +36,7 @@ class RepairOrdersValidationTest extends RepairOrdersAgentHttpTest {
             list_repair_orders         | {"status":"lost"}                               | status
             assign_technician          | {"repair_order_id":"1234"}                      | technician_id
             add_repair_notes           | {"repair_order_id":"1234","note":""}            | note
-            add_part_to_repair_order   | {"repair_order_id":"1234","part_number":"12-34","quantity":0,"unit_price":0} | part_number quantity unit_price
+            add_part_to_repair_order   | {"repair_order_id":"1234","part_number":"12_34","quantity":0,"unit_price":0} | part_number quantity unit_price
             """)
     void refusesMalformedOrMissingParameters(String operation, String parameters, String fields) {
         assertInvalidParameters(operation, parameters, fields.split(" "));

@@ -37,7 +37,8 @@ import com.autoretail.mcpstubs.server.ToolResults;
  */
 class PartsTools implements StubTools {
 
-    private static final Pattern PART_NUMBER = Pattern.compile("^[A-Z0-9]{1,20}$");
+    // Letters and digits in groups joined by single dashes, as dealers print them: BRK2201, BRK-2201, 12-AB-9.
+    private static final Pattern PART_NUMBER = Pattern.compile("^(?=.{1,20}$)[A-Z0-9]+(?:-[A-Z0-9]+)*$");
 
     private static final int OLDEST_MODEL_YEAR = 1950;
 
@@ -210,7 +211,8 @@ class PartsTools implements StubTools {
         String number = Require.text(value, field).toUpperCase(Locale.ROOT);
         if (!PART_NUMBER.matcher(number).matches()) {
             throw new StubException(ToolErrorCode.VALIDATION_ERROR,
-                    field + " must hold part numbers of 1 to 20 letters or digits, was " + value,
+                    field + " must hold part numbers of 1 to 20 letters or digits, in groups joined by dashes,"
+                            + " was " + value,
                     Map.of("field", field, "value", value));
         }
         return number;

@@ -33,7 +33,8 @@ import com.autoretail.mcpstubs.server.ToolResults;
  */
 class RepairOrderTools implements StubTools {
 
-    private static final Pattern PART_NUMBER = Pattern.compile("^[A-Za-z0-9]{1,20}$");
+    // Letters and digits in groups joined by single dashes, as the parts system reads them: BRK-2201, 12-AB-9.
+    private static final Pattern PART_NUMBER = Pattern.compile("^(?=.{1,20}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$");
 
     private final RepairOrderBook book;
 
@@ -140,7 +141,7 @@ class RepairOrderTools implements StubTools {
         String partNumber = Require.text(part_number, "part_number").toUpperCase(Locale.ROOT);
         if (!PART_NUMBER.matcher(partNumber).matches()) {
             throw new StubException(ToolErrorCode.VALIDATION_ERROR,
-                    "part_number must be 1 to 20 letters or digits, was " + part_number,
+                    "part_number must be 1 to 20 letters or digits, in groups joined by dashes, was " + part_number,
                     Map.of("field", "part_number", "value", part_number));
         }
         BigDecimal unitPrice = unit_price == null ? null : Require.positive(unit_price, "unit_price");

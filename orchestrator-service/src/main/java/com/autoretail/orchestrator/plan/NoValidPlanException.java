@@ -18,14 +18,26 @@ public class NoValidPlanException extends ProblemException {
 
     private final Map<String, Object> understood;
 
+    private final List<String> capabilities;
+
     public NoValidPlanException(String message, List<String> errors) {
         this(message, errors, Map.of());
     }
 
     public NoValidPlanException(String message, List<String> errors, Map<String, Object> understood) {
+        this(message, errors, understood, List.of());
+    }
+
+    /**
+     * @param capabilities what the fleet can do, for a request that asks nothing it can (e.g. {@code "parts: Parts
+     *                     catalogue, availability, reservations and vehicle compatibility"}); empty otherwise
+     */
+    public NoValidPlanException(String message, List<String> errors, Map<String, Object> understood,
+                                List<String> capabilities) {
         super(message, null);
         this.errors = List.copyOf(errors);
         this.understood = Map.copyOf(understood);
+        this.capabilities = List.copyOf(capabilities);
     }
 
     /** Every reason, e.g. {@code step reserve_part_1: parameters.part_numbers: is missing but it is required}. */
@@ -36,6 +48,11 @@ public class NoValidPlanException extends ProblemException {
     /** What the rule planner read from the request (e.g. {@code repair_orders=[1234]}); empty when not relevant. */
     public Map<String, Object> understood() {
         return understood;
+    }
+
+    /** What the fleet can do, when the request asked nothing it can; empty otherwise. */
+    public List<String> capabilities() {
+        return capabilities;
     }
 
     @Override
@@ -54,6 +71,9 @@ public class NoValidPlanException extends ProblemException {
         properties.put("errors", errors);
         if (!understood.isEmpty()) {
             properties.put("understood", understood);
+        }
+        if (!capabilities.isEmpty()) {
+            properties.put("capabilities", capabilities);
         }
         return properties;
     }

@@ -156,7 +156,7 @@ public class PlanningService {
             all.addAll(e.errors());
             throw new NoValidPlanException("No valid plan: the LLM's plans were rejected or it failed ("
                     + notes.size() + " problem(s)), and the rule planner could not plan either. "
-                    + e.getMessage(), all, e.understood());
+                    + e.getMessage(), all, e.understood(), e.capabilities());
         }
     }
 

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The architecture document's example request against the real agents and MCP stubs, with the built-in rule
- * planner: 4/4 steps, the summary, and the side effects really made in the dealer systems.
+ * planner: 4/4 steps, the summary, and the side effects really made in the dealer systems; and plans made with what
+ * the real agents publish (the transition matrix) and accept (dashed part numbers).
  */
 @SpringBootTest(classes = OrchestratorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SeedExampleEndToEndTest {
@@ -76,5 +77,23 @@ class SeedExampleEndToEndTest {
                 + "\"parameters\":{\"payment_id\":\"" + paymentId + "\"}}");
         assertThat(status.body().at("/result/invoice_number").asText()).isEqualTo("1234");
         assertThat(status.body().at("/result/amount").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void plansWithWhatTheRealAgentsPublishAndAccept() {
+        registry.refresh();
+        HttpJson orchestrator = new HttpJson("http://localhost:" + port);
+
+        // The status after quality check comes from the matrix the repair-orders agent publishes in /capabilities.
+        Reply passed = orchestrator.post("/plan", "{\"user_request\":\"RO 1017 passed quality check\"}");
+        // A part number with dashes is carried as written and passes the parts agent's own schema.
+        Reply dashed = orchestrator.post("/plan", "{\"user_request\":\"add 2x part BRK-2201 to RO 1234\"}");
+
+        assertThat(passed.status()).as(passed.body().toString()).isEqualTo(200);
+        assertThat(passed.body().at("/workflow_plan/execution_steps/2/parameters/new_status").asText())
+                .isEqualTo("customer_approval");
+        assertThat(dashed.status()).as(dashed.body().toString()).isEqualTo(200);
+        assertThat(dashed.body().at("/workflow_plan/execution_steps/2/parameters/part_numbers/0").asText())
+                .isEqualTo("BRK-2201");
     }
 }

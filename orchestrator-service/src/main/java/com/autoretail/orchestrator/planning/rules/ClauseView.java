@@ -1,7 +1,9 @@
 package com.autoretail.orchestrator.planning.rules;
 
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Vehicle;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.StatusGoal;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Vehicle;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import java.util.function.Function;
  * named ("... and send the payment link" uses the RO of "Add part 1234 to RO 1234"), else what the request names
  * anywhere (a later clause). Repair orders are only borrowed from a later clause when the request names exactly one.
  *
+ * @param lower   the clause lower-cased, its misspellings mended ({@link Typos}): what the intent rules read
  * @param own     the entities the clause itself names
  * @param context the entities of this and the earlier clauses, the newest winning
  * @param request the entities of the whole request
@@ -19,7 +22,7 @@ import java.util.function.Function;
 record ClauseView(String text, String lower, RequestEntities own, RequestEntities context, RequestEntities request) {
 
     static ClauseView of(String text, RequestEntities own, RequestEntities context, RequestEntities request) {
-        return new ClauseView(text, text.toLowerCase(Locale.ROOT), own, context, request);
+        return new ClauseView(text, Typos.mend(text.toLowerCase(Locale.ROOT)), own, context, request);
     }
 
     List<String> repairOrders() {
@@ -33,14 +36,13 @@ record ClauseView(String text, String lower, RequestEntities own, RequestEntitie
         return resolve(RequestEntities::partNumbers);
     }
 
-    Money amount() {
-        List<Money> amounts = resolve(RequestEntities::amounts);
-        return amounts.isEmpty() ? null : amounts.get(0);
+    /** Every amount the clause names, else those of the context or the request: one action takes only one. */
+    List<Money> amounts() {
+        return resolve(RequestEntities::amounts);
     }
 
-    String email() {
-        List<String> emails = resolve(RequestEntities::emails);
-        return emails.isEmpty() ? null : emails.get(0);
+    List<String> emails() {
+        return resolve(RequestEntities::emails);
     }
 
     List<String> skus() {
@@ -53,6 +55,14 @@ record ClauseView(String text, String lower, RequestEntities own, RequestEntitie
 
     List<String> payments() {
         return resolve(RequestEntities::paymentIds);
+    }
+
+    List<String> reservations() {
+        return resolve(RequestEntities::reservationIds);
+    }
+
+    List<String> holds() {
+        return resolve(RequestEntities::holdIds);
     }
 
     String customer() {
@@ -70,7 +80,7 @@ record ClauseView(String text, String lower, RequestEntities own, RequestEntitie
     }
 
     /** A target status, only from the clause itself: statuses are what a clause asks for, never carried over. */
-    String status() {
+    StatusGoal status() {
         return own.statuses().isEmpty() ? null : own.statuses().get(own.statuses().size() - 1);
     }
 

@@ -2,10 +2,11 @@ package com.autoretail.orchestrator.planning.rules;
 
 import com.autoretail.orchestrator.plan.StepReferences;
 import com.autoretail.orchestrator.planning.rules.PlanBuilder.Kind;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Money;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static com.autoretail.orchestrator.planning.rules.PlanBuilder.INVENTORY;
 import static com.autoretail.orchestrator.planning.rules.PlanBuilder.PAYMENT;
@@ -25,17 +26,17 @@ final class CommerceSteps {
     static void sendPaymentLink(ClauseView clause, PlanBuilder plan) {
         Intent intent = Intent.PAYMENT_LINK;
         List<String> repairOrders = clause.repairOrders();
-        Money amount = clause.amount();
-        String email = clause.email();
+        Money amount = one(intent, clause.amounts(), "amount", plan);
+        String email = one(intent, clause.emails(), "email address", plan);
         if (repairOrders.isEmpty()) {
             plan.missing(intent, "the repair order number, which is the invoice number (e.g. RO 1234)");
         }
-        if (amount == null) {
+        if (amount == null && clause.amounts().isEmpty()) {
             plan.missing(intent, "an amount (e.g. $100 or 100 USD)");
-        } else if (amount.value().signum() <= 0) {
+        } else if (amount != null && amount.value().signum() <= 0) {
             plan.missing(intent, "an amount greater than 0");
         }
-        if (email == null) {
+        if (email == null && clause.emails().isEmpty()) {
             plan.missing(intent, "the customer's email address");
         }
         if (repairOrders.isEmpty() || amount == null || amount.value().signum() <= 0 || email == null
@@ -53,8 +54,10 @@ final class CommerceSteps {
         plan.summary("amount_" + amount.plain() + "_" + currency + "_validated");
     }
 
+    /** What the clause names wins: "has RO 1035 been paid, and remind PAY-1009A1" asks about RO 1035. */
     static void checkPaymentStatus(ClauseView clause, PlanBuilder plan) {
-        List<String> payments = clause.payments();
+        List<String> payments = !clause.own().paymentIds().isEmpty() || clause.own().repairOrderIds().isEmpty()
+                ? clause.payments() : List.of();
         if (!payments.isEmpty()) {
             payments.forEach(payment -> plan.read(Intent.PAYMENT_STATUS, "check_payment", PAYMENT,
                     "check_payment_status", parameters("payment_id", payment)));
@@ -74,7 +77,10 @@ final class CommerceSteps {
     static void refund(ClauseView clause, PlanBuilder plan) {
         Intent intent = Intent.REFUND;
         List<String> payments = paymentsOf(intent, clause, plan);
-        Money amount = clause.amount();
+        Money amount = one(intent, clause.amounts(), "amount", plan);
+        if (amount == null && clause.amounts().size() > 1) {
+            return;
+        }
         if (amount == null || amount.value().signum() <= 0) {
             plan.missing(intent, "the amount to refund, greater than 0 (e.g. refund $50)");
             return;
@@ -149,11 +155,53 @@ final class CommerceSteps {
                 parameters("message", TextDetails.salesMessage(clause.text())), List.of(), Kind.ACTION);
     }
 
+    /** Gives the parts reserved for a repair order back: the compensation of reserve_parts, asked for in words. */
+    static void releaseReservation(ClauseView clause, PlanBuilder plan) {
+        List<String> reservations = clause.reservations();
+        if (reservations.isEmpty()) {
+            plan.missing(Intent.RELEASE_RESERVATION, "the reservation id (e.g. RES-000001)");
+        }
+        reservations.forEach(reservation -> plan.action(Intent.RELEASE_RESERVATION, "release_reservation",
+                PlanBuilder.PARTS, "release_reservation", parameters("reservation_id", reservation), List.of(),
+                Kind.DESTRUCTIVE));
+    }
+
+    /** Releases a hold (its stock goes back) or commits it (the sale is final). */
+    static void settleHold(ClauseView clause, PlanBuilder plan, Intent intent) {
+        List<String> holds = clause.holds();
+        if (holds.isEmpty()) {
+            plan.missing(intent, "the hold id (e.g. hold-3f6c...)");
+        }
+        boolean commit = intent == Intent.COMMIT_HOLD;
+        holds.forEach(hold -> plan.action(intent, commit ? "commit_hold" : "release_hold", INVENTORY,
+                commit ? "commit_hold" : "release_hold", parameters("hold_id", hold), List.of(),
+                commit ? Kind.ACTION : Kind.DESTRUCTIVE));
+    }
+
+    /**
+     * The one value an action takes, or null with the question asked when the request names several: which of two
+     * amounts a payment link is for is the advisor's to say, not the planner's to guess.
+     */
+    private static <T> T one(Intent intent, List<T> values, String what, PlanBuilder plan) {
+        if (values.size() > 1) {
+            plan.missing(intent, "one " + what + ", the request names " + values.size() + " ("
+                    + values.stream().map(CommerceSteps::written).collect(Collectors.joining(", ")) + ")");
+            return null;
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String written(Object value) {
+        return value instanceof Money money ? money.plain() + " " + money.currencyOr(DEFAULT_CURRENCY)
+                : value.toString();
+    }
+
     private static List<String> paymentsOf(Intent intent, ClauseView clause, PlanBuilder plan) {
         List<String> payments = clause.payments();
         if (payments.isEmpty()) {
             plan.missing(intent, PAYMENT_ID + (clause.repairOrders().isEmpty() ? ""
-                    : "; 'payment status for RO " + clause.repairOrders().get(0) + "' lists the payments of a repair order"));
+                    : "; 'payment status for RO " + clause.repairOrders().get(0) + "' lists the payments of a"
+                            + " repair order"));
         }
         return payments;
     }

@@ -2,31 +2,38 @@ package com.autoretail.orchestrator.planning.rules;
 
 /** What a clause of a request asks for, in the words used to tell the user what is missing. */
 enum Intent {
-    SALES_MESSAGE("pass a message to the sales agent"),
-    ADD_NOTE("add a note to a repair order"),
-    REFUND("refund a payment"),
-    CANCEL_PAYMENT_LINK("cancel a payment link"),
-    PAYMENT_NOTIFICATION("send a payment reminder or receipt"),
-    PAYMENT_STATUS("check a payment's status"),
-    PAYMENT_METHODS("list a customer's payment methods"),
-    PAYMENT_LINK("send a payment link"),
-    CREATE_REPAIR_ORDER("create a repair order"),
-    REPAIR_HISTORY("show a repair order's history"),
-    ASSIGN_TECHNICIAN("assign a technician"),
-    COMPATIBILITY("check a part's fit for a vehicle"),
-    ALTERNATIVE_PARTS("find alternatives to a part"),
-    INVENTORY_HOLD("hold stock of a SKU"),
-    INVENTORY_STOCK("check the stock of a SKU"),
-    ADD_PART("add a part to a repair order"),
-    PART_AVAILABILITY("check a part's availability"),
-    STATUS_CHANGE("change a repair order's status"),
-    PART_SEARCH("search the parts catalogue"),
-    PART_DETAILS("show a part's details"),
-    REPAIR_ORDER_DETAILS("show a repair order");
+    SALES_MESSAGE("pass a message to the sales agent", true),
+    ADD_NOTE("add a note to a repair order", true),
+    RELEASE_RESERVATION("release a parts reservation", true),
+    RELEASE_HOLD("release a stock hold", true),
+    COMMIT_HOLD("commit a stock hold", true),
+    REFUND("refund a payment", true),
+    CANCEL_PAYMENT_LINK("cancel a payment link", true),
+    PAYMENT_NOTIFICATION("send a payment reminder or receipt", true),
+    PAYMENT_STATUS("check a payment's status", false),
+    PAYMENT_METHODS("list a customer's payment methods", false),
+    PAYMENT_LINK("send a payment link", true),
+    CREATE_REPAIR_ORDER("create a repair order", true),
+    REPAIR_HISTORY("show a repair order's history", false),
+    ASSIGN_TECHNICIAN("assign a technician", true),
+    COMPATIBILITY("check a part's fit for a vehicle", false),
+    ALTERNATIVE_PARTS("find alternatives to a part", false),
+    INVENTORY_HOLD("hold stock of a SKU", true),
+    INVENTORY_STOCK("check the stock of a SKU", false),
+    ADD_PART("add a part to a repair order", true),
+    PART_AVAILABILITY("check a part's availability", false),
+    STATUS_CHANGE("change a repair order's status", true),
+    PART_SEARCH("search the parts catalogue", false),
+    PART_DETAILS("show a part's details", false),
+    REPAIR_ORDER_DETAILS("show a repair order", false);
 
     final String label;
 
-    Intent(String label) {
+    /** Whether the intent changes something at a dealer system, rather than reading. */
+    final boolean changes;
+
+    Intent(String label, boolean changes) {
         this.label = label;
+        this.changes = changes;
     }
 }

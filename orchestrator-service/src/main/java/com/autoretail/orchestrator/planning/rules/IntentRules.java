@@ -2,6 +2,7 @@ package com.autoretail.orchestrator.planning.rules;
 
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,40 +17,78 @@ final class IntentRules {
     private static final Pattern PAYMENT_LINK_WORDS = lowerCase("\\b(?:payment|pay)\\s*links?\\b");
     private static final Pattern NOTIFY = lowerCase("\\bremind\\w*|\\bnotif\\w*|\\breceipt\\b|\\bresend\\b");
     private static final Pattern PAYMENT_STATUS = lowerCase("\\bpayment\\s+status\\b"
-            + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b|\\bis\\s+\\S+\\s+paid\\b"
-            + "|\\bcheck\\b.{0,80}\\bpayments?\\b|\\bpayments?\\b.{0,80}\\b(?:status|state)\\b|\\bpaid\\s+(?:yet|already)\\b");
+            + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b"
+            + "|\\bis\\s+\\S+\\s+paid\\b"
+            + "|\\bcheck\\b.{0,80}\\bpayments?\\b|\\bpayments?\\b.{0,80}\\b(?:status|state)\\b|\\bpaid\\s+(?:yet"
+            + "|already)\\b"
+            + "|\\b(?:get|got|gotten|was|were)\\s+paid\\b|\\bpaid\\s*\\?|\\bpaid\\s+(?:for|up|in\\s+full)\\b"
+            + "|\\b(?:status|state)\\b.{0,40}\\bpayments?\\b|\\bdid\\b.{0,40}\\bpay\\b");
     private static final Pattern PAYMENT_METHODS = lowerCase("\\bpayment\\s+methods?\\b|\\bcards?\\s+on\\s+file\\b"
-            + "|\\bsaved\\s+cards?\\b|\\bhow\\s+can\\s+\\S+\\s+pay\\b");
+            + "|\\bsaved\\s+cards?\\b|\\bhow\\s+(?:can|does|will|could)\\s+(?:\\S+\\s+){1,3}pay\\b|\\bwallet\\b"
+            + "|\\bcards?\\b.{0,40}\\b(?:saved|stored|on\\s+file|registered)\\b|\\bpay(?:ment)?\\s+options?\\b");
     private static final Pattern PAYMENT_LINK = lowerCase("\\b(?:payment|pay)\\s*links?\\b|\\binvoice\\b|\\bbill\\b"
             + "|\\bcharge\\b|\\brequest\\s+(?:a\\s+)?payment\\b|\\bpayment\\s+request\\b|\\bcollect\\b.{0,80}\\bpayment"
             + "|\\bsend\\b.{0,80}\\bpayment\\b");
     private static final Pattern CREATE = lowerCase("\\b(?:create|open|new|raise|book|register|start)\\b.{0,80}"
             + "\\b(?:repair\\s+orders?|ros?|work\\s+orders?|job)\\b");
-    private static final Pattern HISTORY = lowerCase("\\bhistory\\b|\\btimeline\\b|\\baudit\\s+trail\\b");
+    private static final Pattern HISTORY = lowerCase("\\bhistory\\b|\\btimeline\\b|\\baudit\\s+trail\\b"
+            + "|\\beverything\\s+(?:that\\s+)?(?:happened|was\\s+done|we\\s+did|done)\\b|\\bwhat\\s+(?:has\\s+"
+            + "|had\\s+)?happened\\b"
+            + "|\\bwhat(?:\\s+(?:was|has\\s+been|got|have\\s+we)|'?s\\s+been)\\s+done\\b|\\bactivity\\b"
+            + "|\\ball\\s+(?:the\\s+)?events\\b"
+            + "|\\bfull\\s+story\\b|\\bwork\\s+log\\b|\\bchange\\s*log\\b");
     private static final Pattern ASSIGN = lowerCase("\\bassign\\w*|\\ballocate\\b|\\bput\\b|\\bgive\\b|\\bschedule\\b"
-            + "|\\bhave\\b|\\bto\\s+work\\s+on\\b");
-    private static final Pattern NOTE = lowerCase("\\b(?:add|write|log|record|put|leave|attach|append|make|enter)\\b[^:]{0,80}"
+            + "|\\bhave\\b|\\bwork(?:s|ing)?\\s+on\\b|\\btak(?:e|es|ing)\\b|\\btook\\b|\\bhandl\\w*|\\bown(?:s|ing)?\\b"
+            + "|\\bpick(?:s|ing)?\\s+up\\b|\\bgets?\\b|\\bis\\s+on\\b|\\bwill\\s+do\\b|\\bdoing\\b|\\bset\\b|\\bmove\\b"
+            + "|\\bswitch\\b|\\bhand\\s+(?:over|off)\\b|\\breassign\\b|\\bneeds?\\b"
+            + "|\\bon\\s+(?:ro|r\\.o\\.|r/o|repair\\s+order)s?\\b");
+    // Taking a technician off an order is no operation of the fleet: refused, never read as an assignment.
+    private static final Pattern UNASSIGN = lowerCase("\\bun-?assign\\w*|\\bremov\\w*|\\btake\\s+\\S+\\s+off\\b"
+            + "|\\boff\\s+(?:of\\s+)?"
+            + "(?:the\\s+)?(?:ro|job|repair)\\b");
+    private static final Pattern NOTE = lowerCase("\\b(?:add|write|log|record|put|leave|attach|append|make"
+            + "|enter)\\b[^:]{0,80}"
             + "\\b(?:note|comment|remark)s?\\b|^(?:note|comment|remark)s?\\b");
     private static final Pattern COMPATIBLE = lowerCase("\\bcompatib\\w*|\\bfits?\\b|\\bfitment\\b"
             + "|\\bwork\\s+(?:with|on|for)\\b|\\bsuitable\\s+for\\b");
     private static final Pattern ALTERNATIVE = lowerCase("\\balternativ\\w*|\\bsubstitut\\w*|\\binstead\\s+of\\b"
-            + "|\\bequivalent\\w*|\\breplacements?\\s+for\\b|\\bsimilar\\s+parts?\\b|\\bother\\s+options?\\b");
+            + "|\\bequivalent\\w*|\\breplacements?\\s+(?:for|to|options?)\\b|\\bsimilar\\s+parts?\\b"
+            + "|\\bother\\s+options?\\b"
+            + "|\\bwhat\\s+else\\b|\\b(?:could|can|would|will|might)\\s+(?:\\w+\\s+)?replace\\b|\\bsomething\\s+else\\b"
+            + "|\\banother\\s+(?:part|brand|option)\\b|\\bcross[\\s-]?ref\\w*|\\bswap\\b.{0,40}\\bfor\\b"
+            + "|\\bsub\\s+for\\b");
+    private static final Pattern RELEASE = lowerCase("\\brelease\\w*|\\bcancel\\w*|\\bfree\\b|\\bdrop\\b|\\bundo\\b"
+            + "|\\bgive\\s+back\\b|\\breturn\\b|\\bun-?reserve\\b|\\bremov\\w*|\\blet\\s+go\\b|\\bvoid\\b");
+    private static final Pattern COMMIT = lowerCase("\\bcommit\\w*|\\bfinali[sz]e\\b|\\bconfirm\\w*|\\bcomplete\\b"
+            + "|\\bcheck\\s*out\\b|\\bsell\\b|\\bsold\\b|\\bbuy\\b|\\bclose\\b");
+    // Wishes the fleet has no operation for: a clause that asks one is refused, even beside clauses it can plan.
+    private static final Pattern UNSUPPORTED = lowerCase("\\b(?:delete|deleting|erase|wipe|purge|destroy|drop|remove"
+            + "|removing|un-?assign|deactivate|truncate|reset|rename|edit|modify|change\\s+the\\s+price)\\b");
     private static final Pattern HOLD = lowerCase("\\bhold\\b|\\breserve\\b|\\bput\\s+aside\\b|\\bset\\s+aside\\b"
             + "|\\border\\b|\\bbuy\\b|\\bpurchase\\b|\\bblock\\b|\\bkeep\\b");
     private static final Pattern ADD = lowerCase("\\b(?:add|adding|adds|reserve|reserving|attach|put|install|allocate"
             + "|hold|book|fit|use)\\b");
+    // "need 2x BRK-2201 on RO 1068" reserves; "need brake pads" searches: a need adds a part only with an order named.
+    private static final Pattern NEED = lowerCase("\\bneeds?\\b");
     private static final Pattern ORDER = lowerCase("\\border\\b");
     private static final Pattern PART_WORD = lowerCase("\\bparts?\\b");
-    private static final Pattern PRONOUN = lowerCase("\\b(?:it|them|these|those|that\\s+part|this\\s+part|the\\s+parts?)\\b");
-    private static final Pattern AVAILABILITY = lowerCase("\\bavailab\\w*|\\bin\\s+stock\\b|\\bstock\\b|\\bhow\\s+many\\b"
+    private static final Pattern PRONOUN = lowerCase("\\b(?:it|them|these|those|that\\s+part|this\\s+part"
+            + "|the\\s+parts?)\\b");
+    private static final Pattern AVAILABILITY = lowerCase("\\bavailab\\w*|\\bin\\s+stock\\b|\\bstock\\b"
+            + "|\\bhow\\s+many\\b"
             + "|\\bon\\s+hand\\b");
+    // "Can you mark RO 1005 as in progress?" asks for the change politely; it is no question about the order.
+    private static final Pattern POLITE = lowerCase("^(?:(?:hi|hey|hello|ok|okay)[,!]?\\s+)?(?:can|could|would|will)"
+            + "\\s+(?:you|u|we|someone|somebody|ya)\\b|^(?:please|pls|plz|kindly)\\b");
     private static final Pattern QUESTION = lowerCase("^(?:is|are|has|have|was|were|did|does|do|what|which|where|when"
             + "|why|how|can|could)\\b|\\?\\s*$");
     // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
-    private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display|fetch|pull"
+    private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display"
+            + "|fetch|pull"
             + "|open|what|what's|whats|status|info|information|check|see|find|where|tell|describe|summary|summari[sz]e"
             + "|lookup)\\b|^\\W*(?:ro|repair\\s+order|part)s?\\b[^a-z]*$");
-    private static final Pattern SEARCH = lowerCase("\\b(?:search|find|look\\s*(?:up|for)|looking\\s+for|do\\s+we\\s+have"
+    private static final Pattern SEARCH = lowerCase("\\b(?:search|find|look\\s*(?:up|for)|looking\\s+for"
+            + "|do\\s+we\\s+have"
             + "|got\\s+any|need|show\\s+me)\\b");
 
     private record Rule(Intent intent, Predicate<ClauseView> applies) {
@@ -59,18 +98,27 @@ final class IntentRules {
     private static final List<Rule> RULES = List.of(
             new Rule(Intent.SALES_MESSAGE, v -> has(v, "sales") && find(SALES, v)),
             new Rule(Intent.ADD_NOTE, v -> has(v, "note", "comment", "remark") && find(NOTE, v)),
+            // "release the reservation" without its id is asked for the id, not dropped
+            new Rule(Intent.RELEASE_RESERVATION, v -> (!v.own().reservationIds().isEmpty() || has(v, "reservation"))
+                    && find(RELEASE, v)),
+            new Rule(Intent.COMMIT_HOLD, v -> !v.own().holdIds().isEmpty() && find(COMMIT, v)),
+            new Rule(Intent.RELEASE_HOLD, v -> (!v.own().holdIds().isEmpty()
+                    || v.own().skus().isEmpty() && has(v, "hold")) && find(RELEASE, v)),
             new Rule(Intent.REFUND, v -> has(v, "refund")),
             new Rule(Intent.CANCEL_PAYMENT_LINK, v -> has(v, "cancel", "void", "revoke") && find(CANCEL, v)
                     && (!v.own().paymentIds().isEmpty() || find(PAYMENT_LINK_WORDS, v))),
             new Rule(Intent.PAYMENT_NOTIFICATION, v -> has(v, "remind", "notif", "receipt", "resend")
                     && find(NOTIFY, v) && (!v.own().paymentIds().isEmpty() || find(PAYMENT, v))),
             new Rule(Intent.PAYMENT_STATUS, v -> has(v, "pay", "paid") && find(PAYMENT_STATUS, v)),
-            new Rule(Intent.PAYMENT_METHODS, v -> has(v, "payment", "card", "pay") && find(PAYMENT_METHODS, v)),
+            new Rule(Intent.PAYMENT_METHODS, v -> has(v, "payment", "card", "pay", "wallet")
+                    && find(PAYMENT_METHODS, v)),
             new Rule(Intent.PAYMENT_LINK, v -> has(v, "pay", "invoice", "bill", "charge") && find(PAYMENT_LINK, v)),
             new Rule(Intent.CREATE_REPAIR_ORDER, v -> v.own().repairOrderIds().isEmpty()
                     && (!v.own().customerIds().isEmpty() || !v.own().vehicleIds().isEmpty()) && find(CREATE, v)),
-            new Rule(Intent.REPAIR_HISTORY, v -> has(v, "history", "timeline", "audit") && find(HISTORY, v)),
-            new Rule(Intent.ASSIGN_TECHNICIAN, v -> !v.own().technicianIds().isEmpty() && find(ASSIGN, v)),
+            new Rule(Intent.REPAIR_HISTORY, v -> has(v, "histor", "timeline", "audit", "happen", "done", "activity",
+                    "event", "story", "log") && find(HISTORY, v)),
+            new Rule(Intent.ASSIGN_TECHNICIAN, v -> !v.own().technicianIds().isEmpty() && !asks(v) && find(ASSIGN, v)
+                    && !find(UNASSIGN, v)),
             new Rule(Intent.COMPATIBILITY, v -> !v.parts().isEmpty() && find(COMPATIBLE, v)),
             new Rule(Intent.ALTERNATIVE_PARTS, v -> !v.parts().isEmpty() && find(ALTERNATIVE, v)),
             new Rule(Intent.INVENTORY_HOLD, v -> !v.skus().isEmpty()
@@ -78,12 +126,20 @@ final class IntentRules {
             new Rule(Intent.INVENTORY_STOCK, v -> !v.own().skus().isEmpty()),
             new Rule(Intent.ADD_PART, IntentRules::addsPart),
             new Rule(Intent.PART_AVAILABILITY, v -> !v.parts().isEmpty() && find(AVAILABILITY, v)),
-            new Rule(Intent.STATUS_CHANGE, v -> v.status() != null && !find(QUESTION, v)),
+            new Rule(Intent.STATUS_CHANGE, v -> v.status() != null && !asks(v)),
             // "show me RO 1234" names a repair order, not a part to search for
             new Rule(Intent.PART_SEARCH, v -> v.own().partNumbers().isEmpty()
                     && (v.own().repairOrderIds().isEmpty() || find(PART_WORD, v)) && find(SEARCH, v)),
             new Rule(Intent.PART_DETAILS, v -> !v.own().partNumbers().isEmpty() && find(VIEW, v)),
-            new Rule(Intent.REPAIR_ORDER_DETAILS, v -> !v.own().repairOrderIds().isEmpty() && find(VIEW, v)));
+            // "is RO 1005 in progress?" asks what the order is at
+            new Rule(Intent.REPAIR_ORDER_DETAILS, v -> !v.own().repairOrderIds().isEmpty()
+                    && (find(VIEW, v) || asks(v))));
+
+    /** The rules as one matcher of intents among others: what they find, they find for sure. */
+    static final IntentMatcher MATCHER = clause -> {
+        Intent intent = detect(clause);
+        return intent == null ? List.of() : List.of(new IntentMatcher.Match(intent, IntentMatcher.CERTAIN));
+    };
 
     private IntentRules() {
     }
@@ -98,10 +154,31 @@ final class IntentRules {
         return null;
     }
 
-    /** "Add part 1234 to RO 1", "reserve it for RO 1", and "add a part to RO 1" (refused later: which part?). */
+    /**
+     * The wish the fleet has no operation for that the clause states ("delete", "remove"), or null. A clause with
+     * such a wish and no intent makes the planner refuse the whole request rather than plan the rest of it.
+     */
+    static String unsupported(ClauseView clause) {
+        Matcher wish = UNSUPPORTED.matcher(clause.lower());
+        return wish.find() ? wish.group() : null;
+    }
+
+    /** A question about the order ("is RO 1005 in progress?"), not a polite request ("can you mark it ...?"). */
+    private static boolean asks(ClauseView v) {
+        return find(QUESTION, v) && !find(POLITE, v);
+    }
+
+    /**
+     * "Add part 1234 to RO 1", "reserve it for RO 1", and "add a part to RO 1" (refused later: which part?); not "put
+     * RO 1031 on hold waiting for parts", a status.
+     */
     private static boolean addsPart(ClauseView v) {
         boolean ownParts = !v.own().partNumbers().isEmpty();
-        if (!(find(ADD, v) || ownParts && find(ORDER, v))) {
+        if (!ownParts && v.status() != null) {
+            return false;
+        }
+        boolean needed = ownParts && !v.own().repairOrderIds().isEmpty() && find(NEED, v);
+        if (!(find(ADD, v) || ownParts && find(ORDER, v) || needed)) {
             return false;
         }
         return !v.parts().isEmpty() && (ownParts || find(PRONOUN, v))

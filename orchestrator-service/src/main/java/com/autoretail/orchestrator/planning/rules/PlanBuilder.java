@@ -56,6 +56,7 @@ final class PlanBuilder {
     private final Set<String> extraSummaries = new LinkedHashSet<>();
     private final Map<String, List<String>> changesByRepairOrder = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
+    private Transitions transitions;
 
     PlanBuilder(ServiceCatalog catalog, StepDefaults defaults) {
         this.catalog = catalog;
@@ -125,6 +126,14 @@ final class PlanBuilder {
         if (!available(intent, service, operation)) {
             return null;
         }
+        // Two clauses that ask for the same change ("parts arrived, start work") make one step: the second would
+        // fail or act twice.
+        for (Draft planned : late) {
+            if (planned.service.equals(service) && planned.operation.equals(operation)
+                    && planned.parameters.equals(parameters)) {
+                return planned.id;
+            }
+        }
         String id = nextId(prefix);
         List<String> after = dependencies.stream().filter(Objects::nonNull).distinct().toList();
         late.add(new Draft(id, service, operation, parameters, List.of(), after, kind));
@@ -139,6 +148,14 @@ final class PlanBuilder {
         errors.add(intent.label + ": " + service + "." + operation + " is not available (the " + service
                 + " service is down or does not offer it)");
         return false;
+    }
+
+    /** The repair-orders agent's transition matrix, read from the catalog when a clause first needs it. */
+    Transitions transitions() {
+        if (transitions == null) {
+            transitions = Transitions.of(catalog);
+        }
+        return transitions;
     }
 
     void missing(Intent intent, String what) {

@@ -4,6 +4,8 @@ import com.autoretail.orchestrator.plan.NoValidPlanException;
 import com.autoretail.orchestrator.plan.PlanIds;
 import com.autoretail.orchestrator.plan.StepDefaults;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.planning.rules.entities.EntityExtractor;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 
 import java.time.Clock;
@@ -21,13 +23,20 @@ import java.util.stream.Collectors;
 public final class RulePlanner {
 
     private static final RequestEntities NOTHING = new RequestEntities(List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null);
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null,
+            null);
+
+    // Below this a proposed intent is a guess, and the planner does not act on guesses; the rules are certain, so this
+    // matters once a matcher by meaning proposes intents too.
+    private static final double MIN_CONFIDENCE = 0.5;
 
     private static final String EXAMPLES = "e.g. 'Add part 1234 to RO 1234', 'Send a payment link of $100 to "
             + "name@example.com for RO 1234', 'Mark RO 1001 as in progress', 'Assign TECH001 to RO 1001', "
             + "'Refund $50 of payment PAY-1009A1', 'Check stock of SKU000001'";
 
     private final EntityExtractor extractor = new EntityExtractor();
+
+    private final List<IntentMatcher> matchers = List.of(IntentRules.MATCHER);
 
     private final StepDefaults defaults;
 
@@ -49,11 +58,17 @@ public final class RulePlanner {
         PlanBuilder plan = new PlanBuilder(catalog, defaults);
         RequestEntities context = NOTHING;
         List<Intent> intents = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < clauses.size(); i++) {
             RequestEntities own = found.get(i);
             context = context.overlay(own);
             ClauseView view = ClauseView.of(clauses.get(i), own, context, whole);
-            Intent intent = IntentRules.detect(view);
+            Intent intent = IntentMatcher.best(matchers, view, MIN_CONFIDENCE);
+            // "wipe its history" names the history but asks what no operation does: a read is no answer to it.
+            String unsupported = intent == null || !intent.changes ? IntentRules.unsupported(view) : null;
+            if (unsupported != null) {
+                refused.add("'" + clauses.get(i) + "': the fleet has no operation to " + unsupported);
+            }
             if (intent != null) {
                 intents.add(intent);
                 String created = apply(intent, view, plan);
@@ -63,10 +78,16 @@ public final class RulePlanner {
             }
         }
         Map<String, Object> understood = whole.understood();
+        if (!refused.isEmpty()) {
+            // Planning the rest would do part of what was asked and leave the advisor thinking it was all done.
+            throw new NoValidPlanException("The request asks for something the fleet cannot do, so nothing of it is "
+                    + "planned: " + String.join("; ", refused) + ". " + offer(catalog), refused, understood,
+                    FleetOffer.of(catalog));
+        }
         if (intents.isEmpty()) {
             throw new NoValidPlanException("The rule planner found no action it knows in the request. It understood: "
-                    + describe(understood) + ". It needs an action such as: " + EXAMPLES,
-                    List.of("no known action in the request (" + EXAMPLES + ")"), understood);
+                    + describe(understood) + ". It needs an action such as: " + EXAMPLES + ". " + offer(catalog),
+                    List.of("no known action in the request (" + EXAMPLES + ")"), understood, FleetOffer.of(catalog));
         }
         if (!plan.errors().isEmpty() || plan.isEmpty()) {
             List<String> errors = plan.errors().isEmpty()
@@ -94,6 +115,8 @@ public final class RulePlanner {
             case COMPATIBILITY -> WorkshopSteps.checkCompatibility(clause, plan);
             case ALTERNATIVE_PARTS -> WorkshopSteps.findAlternatives(clause, plan);
             case PART_SEARCH -> WorkshopSteps.searchParts(clause, plan);
+            case RELEASE_RESERVATION -> CommerceSteps.releaseReservation(clause, plan);
+            case RELEASE_HOLD, COMMIT_HOLD -> CommerceSteps.settleHold(clause, plan, intent);
             case PAYMENT_LINK -> CommerceSteps.sendPaymentLink(clause, plan);
             case PAYMENT_STATUS -> CommerceSteps.checkPaymentStatus(clause, plan);
             case REFUND -> CommerceSteps.refund(clause, plan);
@@ -105,6 +128,11 @@ public final class RulePlanner {
             case SALES_MESSAGE -> CommerceSteps.messageSales(clause, plan);
         }
         return null;
+    }
+
+    private static String offer(ServiceCatalog catalog) {
+        List<String> offer = FleetOffer.of(catalog);
+        return offer.isEmpty() ? "No agent is available now." : "The fleet can: " + String.join("; ", offer) + ".";
     }
 
     private static String describe(Map<String, Object> understood) {

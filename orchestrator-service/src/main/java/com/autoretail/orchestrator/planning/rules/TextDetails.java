@@ -19,6 +19,10 @@ final class TextDetails {
             + "|(?<=^|[\\s:])'([^']{2,1000})'(?=[\\s.,;!?]|$)");
     private static final Pattern NOTE = Pattern.compile(
             "\\b(?:note|comment|remark)s?\\b[^:]{0,120}?(?::|\\bsaying\\b|\\bthat\\b|\\s-\\s)\\s*(.+)$", CI);
+    // "add note RO 1069 customer wants the old parts back": the words after the order are the note.
+    private static final Pattern NOTE_AFTER_ORDER = Pattern.compile("\\b(?:note|comment|remark)s?\\b.{0,40}?"
+            + "(?:\\bROs?|\\bR\\.O\\.|\\bR/O|\\brepair\\s+order)\\s*(?:#|-)?\\s*\\d{3,10}\\b\\s*[,:-]?\\s*"
+            + "(?:that\\s+|saying\\s+)?(\\S.{2,})$", CI);
     private static final Pattern DESCRIPTION_LABEL = Pattern.compile(
             "\\b(?:description|service|work|job|issue|complaint)\\s*[:=]\\s*(.+)$", CI);
     private static final Pattern ID = Pattern.compile(
@@ -30,7 +34,8 @@ final class TextDetails {
             + "(?=\\s*(?:,|;|\\bfor\\s+(?:the\\s+)?(?:customer|client|vehicle)|\\bwith\\b|$))", CI);
     private static final Pattern PART_NAME = Pattern.compile("\\b(?:search(?:\\s+for)?|find|look\\s*(?:up|for)"
             + "|looking\\s+for|do\\s+we\\s+have|got\\s+any|need|show\\s+me|any)\\s+(?:(?:a|an|the|some|any)\\s+)?"
-            + "(?:parts?\\s+(?:named|called|for)\\s+)?(.{1,80}?)(?=\\s+(?:for|compatible|that\\s+fits?|which\\s+fits?|fitting"
+            + "(?:parts?\\s+(?:named|called|for)\\s+)?(.{1,80}?)(?=\\s+(?:for|compatible|that\\s+fits?"
+            + "|which\\s+fits?|fitting"
             + "|to\\s+fit|on|in\\s+stock|from)\\b|[?.!,]|$)", CI);
     private static final Pattern TRAILING_PARTS = Pattern.compile("\\s+(?:parts?|in\\s+the\\s+catalogue)$", CI);
     private static final Pattern SMS = Pattern.compile("\\b(?:sms|text(?:\\s+message)?|phone)\\b", CI);
@@ -56,7 +61,11 @@ final class TextDetails {
             return quoted;
         }
         Matcher note = NOTE.matcher(clause);
-        return note.find() ? sentence(note.group(1)) : null;
+        if (note.find()) {
+            return sentence(note.group(1));
+        }
+        Matcher afterOrder = NOTE_AFTER_ORDER.matcher(clause);
+        return afterOrder.find() ? sentence(afterOrder.group(1)) : null;
     }
 
     static String serviceDescription(String clause) {

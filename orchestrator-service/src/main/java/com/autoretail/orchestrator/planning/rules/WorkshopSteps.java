@@ -2,7 +2,8 @@ package com.autoretail.orchestrator.planning.rules;
 
 import com.autoretail.orchestrator.plan.StepReferences;
 import com.autoretail.orchestrator.planning.rules.PlanBuilder.Kind;
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Vehicle;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.StatusGoal;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Vehicle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,7 +101,10 @@ final class WorkshopSteps {
 
     /** The transition is validated first; parts reserved for the same order in this plan go before its status. */
     static void changeStatus(ClauseView clause, PlanBuilder plan) {
-        String status = clause.status();
+        String status = target(clause.status(), plan);
+        if (status == null) {
+            return;
+        }
         Kind kind = "cancelled".equals(status) ? Kind.DESTRUCTIVE : Kind.ACTION;
         for (String repairOrder : repairOrders(Intent.STATUS_CHANGE, clause, plan)) {
             List<String> gates = new ArrayList<>();
@@ -115,6 +119,30 @@ final class WorkshopSteps {
             plan.action(Intent.STATUS_CHANGE, "update_status", REPAIR_ORDERS, "update_repair_order_status",
                     parameters("repair_order_id", repairOrder, "new_status", status), gates, kind);
         }
+    }
+
+    /**
+     * The status to move to: the one named, or the one after the step the clause says is over, from the
+     * repair-orders agent's transition matrix; null, with what is missing, when the matrix does not tell.
+     */
+    private static String target(StatusGoal goal, PlanBuilder plan) {
+        if (!goal.clear()) {
+            plan.missing(Intent.STATUS_CHANGE, "the status to move to: 'done' may mean ready for quality check, "
+                    + "ready for pickup or completed (e.g. mark RO 1234 as quality check)");
+            return null;
+        }
+        if (!goal.after()) {
+            return goal.status();
+        }
+        Transitions transitions = plan.transitions();
+        String next = transitions.next(goal.status());
+        if (next == null) {
+            plan.missing(Intent.STATUS_CHANGE, "the status to move to after " + goal.status() + " (e.g. mark RO 1234 "
+                    + "as ready for pickup): " + (transitions.published()
+                    ? "the repair-orders agent's transition matrix names no single next status"
+                    : "the repair-orders agent is down or does not publish its transition matrix"));
+        }
+        return next;
     }
 
     static void showRepairOrder(ClauseView clause, PlanBuilder plan, boolean history) {

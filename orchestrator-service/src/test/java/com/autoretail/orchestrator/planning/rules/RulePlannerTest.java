@@ -1,10 +1,13 @@
 package com.autoretail.orchestrator.planning.rules;
 
+import com.autoretail.common.wire.Capabilities;
+import com.autoretail.common.wire.OperationSpec;
 import com.autoretail.orchestrator.plan.ExecutionStep;
 import com.autoretail.orchestrator.plan.FailureHandling;
 import com.autoretail.orchestrator.plan.NoValidPlanException;
 import com.autoretail.orchestrator.plan.StepDefaults;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.testsupport.Catalogs;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -182,11 +187,108 @@ class RulePlannerTest {
             Does part 1234 fit a Camry?                         | check a part's fit for a vehicle: needs the vehicle's model and year
             Create a repair order for customer CUST008          | create a repair order: needs the vehicle id
             Assign TECH001                                      | assign a technician: needs the repair order number
+            payment link of $100 and $120 for RO 1003 to a@b.com | send a payment link: needs one amount, the request names 2
+            payment link $50 for RO 1004 to a@b.com and c@d.com | send a payment link: needs one email address
+            refund $20 and $30 on PAY-1009A1                    | refund a payment: needs one amount, the request
+            mark it in progress                                 | change a repair order's status: needs the repair order
+            release the reservation                             | release a parts reservation: needs the reservation id
+            mark ro 1052 done                                   | change a repair order's status: needs the status to
             """)
     void refusesARequestThatLacksWhatItsActionNeeds(String request, String error) {
         assertThatThrownBy(() -> planner.plan(request, Catalogs.all()))
                 .isInstanceOfSatisfying(NoValidPlanException.class,
                         refused -> assertThat(refused.errors()).anySatisfy(e -> assertThat(e).startsWith(error)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hello", "hi there, how are you?", "thanks!", "what's the weather like today",
+            "tell me a joke", "who won the game last night?"})
+    void answersARequestWithNothingToPlanWithWhatTheFleetCanDo(String request) {
+        NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
+                () -> planner.plan(request, Catalogs.all()));
+
+        List<String> offered = Catalogs.all().services().entrySet().stream()
+                .map(service -> service.getKey() + ": " + service.getValue().description()).sorted().toList();
+        assertThat(refused.capabilities()).containsExactlyElementsOf(offered);
+        assertThat(refused.getMessage()).contains("found no action", "The fleet can: " + offered.get(0));
+    }
+
+    @Test
+    void offersOnlyTheAgentsThatAreUp() {
+        NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
+                () -> planner.plan("good morning", Catalogs.without("payment", "sales")));
+
+        assertThat(refused.capabilities()).extracting(offer -> offer.substring(0, offer.indexOf(':')))
+                .containsExactly("inventory", "parts", "repair_orders");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            delete all repair orders                            | delete
+            delete RO 1234 and show RO 1235                     | delete
+            remove TECH001 from RO 1001                         | remove
+            show RO 1001, then wipe its history                 | wipe
+            unassign TECH-007 from RO 1008                      | unassign
+            """)
+    void refusesTheWholeRequestWhenAClauseWishesWhatNoOperationDoes(String request, String wish) {
+        NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
+                () -> planner.plan(request, Catalogs.all()));
+
+        assertThat(refused.errors()).anySatisfy(error -> assertThat(error).endsWith("no operation to " + wish));
+        assertThat(refused.getMessage()).contains("nothing of it is planned", "The fleet can:");
+        assertThat(refused.capabilities()).isNotEmpty();
+    }
+
+    @Test
+    void movesAnOrderOnAlongTheTransitionMatrixTheRepairOrdersAgentPublishes() {
+        // A dealer whose orders go from quality check straight to pickup: the planner follows the agent, not a copy.
+        Map<String, List<String>> matrix = new LinkedHashMap<>(Map.of("quality_check",
+                List.of("ready_for_pickup", "in_progress"), "ready_for_pickup", List.of("completed"),
+                "in_progress", List.of("quality_check"), "completed", List.of()));
+
+        WorkflowPlan plan = planner.plan("RO 1017 passed quality check", withTransitions(matrix));
+
+        assertThat(plan.executionSteps()).last().satisfies(step -> assertThat(step.parameters())
+                .containsEntry("new_status", "ready_for_pickup"));
+    }
+
+    @Test
+    void asksForTheStatusWhenTheRepairOrdersAgentPublishesNoMatrix() {
+        ServiceCatalog unpublished = withTransitions(null);
+
+        NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
+                () -> planner.plan("RO 1017 passed quality check", unpublished));
+
+        assertThat(refused.errors()).singleElement().asString()
+                .startsWith("change a repair order's status: needs the status to move to after quality_check")
+                .endsWith("does not publish its transition matrix");
+        assertThat(planner.plan("mark RO 1017 as ready for pickup", unpublished).executionSteps()).last()
+                .satisfies(step -> assertThat(step.parameters()).containsEntry("new_status", "ready_for_pickup"));
+    }
+
+    /** The catalog with the repair-orders agent publishing this matrix on new_status, or none when null. */
+    @SuppressWarnings("unchecked")
+    private static ServiceCatalog withTransitions(Map<String, List<String>> matrix) {
+        Map<String, Capabilities> services = new LinkedHashMap<>(Catalogs.all().services());
+        Capabilities repairOrders = services.get("repair_orders");
+        List<OperationSpec> operations = repairOrders.operations().stream().map(op -> {
+            if (!op.name().equals("update_repair_order_status")) {
+                return op;
+            }
+            Map<String, Object> schema = new LinkedHashMap<>(op.parameters());
+            Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) schema.get("properties"));
+            Map<String, Object> newStatus = new LinkedHashMap<>((Map<String, Object>) properties.get("new_status"));
+            newStatus.remove("x-transitions");
+            if (matrix != null) {
+                newStatus.put("x-transitions", matrix);
+            }
+            properties.put("new_status", newStatus);
+            schema.put("properties", properties);
+            return op.withParameters(schema);
+        }).toList();
+        services.put("repair_orders", new Capabilities(repairOrders.serviceName(), repairOrders.serviceKey(),
+                repairOrders.description(), repairOrders.version(), operations, repairOrders.mcpTools()));
+        return new ServiceCatalog(services);
     }
 
     @ParameterizedTest(name = "{index}")

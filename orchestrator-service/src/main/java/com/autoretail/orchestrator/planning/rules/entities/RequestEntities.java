@@ -1,4 +1,4 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -17,15 +17,17 @@ import java.util.stream.Stream;
  * @param location   an inventory location: {@code online} or a store id ({@code STORE_001})
  * @param ttlSeconds how long a hold should last ("for 10 minutes")
  */
-record RequestEntities(
+public record RequestEntities(
         List<String> repairOrderIds,
         List<String> partNumbers,
         List<Money> amounts,
         List<String> emails,
         List<String> skus,
-        List<String> statuses,
+        List<StatusGoal> statuses,
         List<String> technicianIds,
         List<String> paymentIds,
+        List<String> reservationIds,
+        List<String> holdIds,
         List<String> customerIds,
         List<String> vehicleIds,
         Vehicle vehicle,
@@ -34,36 +36,67 @@ record RequestEntities(
         Integer ttlSeconds) {
 
     /** An amount of money; {@code currency} is null when the request named none. */
-    record Money(BigDecimal value, String currency) {
+    public record Money(BigDecimal value, String currency) {
 
-        String currencyOr(String fallback) {
+        public String currencyOr(String fallback) {
             return currency == null ? fallback : currency;
         }
 
         /** {@code 100}, {@code 1250.5}: the value as the plan's summary spells it. */
-        String plain() {
+        public String plain() {
             return value.stripTrailingZeros().toPlainString();
         }
     }
 
+    /**
+     * A status a clause asks for: {@code status} itself, or, when {@code after} is set, the status a repair order moves
+     * on to from {@code status} ("passed quality check" is the status after quality_check), which only the
+     * repair-orders agent's transition matrix can tell.
+     */
+    public record StatusGoal(String status, boolean after) {
+
+        static StatusGoal of(String status) {
+            return new StatusGoal(status, false);
+        }
+
+        static StatusGoal after(String status) {
+            return new StatusGoal(status, true);
+        }
+
+        /** "done", "finished": a step is over, but which one only the advisor knows. */
+        static StatusGoal unclear() {
+            return new StatusGoal(null, false);
+        }
+
+        public boolean clear() {
+            return status != null;
+        }
+
+        @Override
+        public String toString() {
+            return !clear() ? "done (which status?)" : after ? "the status after " + status : status;
+        }
+    }
+
     /** A vehicle as far as the request describes it; any part may be null. */
-    record Vehicle(String make, String model, Integer year) {
+    public record Vehicle(String make, String model, Integer year) {
     }
 
     /** These entities with every field that {@code newer} has replaced by newer's: the context of a later clause. */
-    RequestEntities overlay(RequestEntities newer) {
+    public RequestEntities overlay(RequestEntities newer) {
         return new RequestEntities(
                 pick(newer.repairOrderIds, repairOrderIds), pick(newer.partNumbers, partNumbers),
                 pick(newer.amounts, amounts), pick(newer.emails, emails), pick(newer.skus, skus),
                 pick(newer.statuses, statuses), pick(newer.technicianIds, technicianIds),
-                pick(newer.paymentIds, paymentIds), pick(newer.customerIds, customerIds),
+                pick(newer.paymentIds, paymentIds), pick(newer.reservationIds, reservationIds),
+                pick(newer.holdIds, holdIds), pick(newer.customerIds, customerIds),
                 pick(newer.vehicleIds, vehicleIds), newer.vehicle != null ? newer.vehicle : vehicle,
                 newer.quantity != null ? newer.quantity : quantity, newer.location != null ? newer.location : location,
                 newer.ttlSeconds != null ? newer.ttlSeconds : ttlSeconds);
     }
 
     /** The entities of a whole request from those of its clauses: lists joined in order, the first of the others. */
-    static RequestEntities union(List<RequestEntities> clauses) {
+    public static RequestEntities union(List<RequestEntities> clauses) {
         if (clauses.size() == 1) {
             return clauses.get(0);
         }
@@ -71,6 +104,7 @@ record RequestEntities(
                 join(clauses, RequestEntities::amounts), join(clauses, RequestEntities::emails),
                 join(clauses, RequestEntities::skus), join(clauses, RequestEntities::statuses),
                 join(clauses, RequestEntities::technicianIds), join(clauses, RequestEntities::paymentIds),
+                join(clauses, RequestEntities::reservationIds), join(clauses, RequestEntities::holdIds),
                 join(clauses, RequestEntities::customerIds), join(clauses, RequestEntities::vehicleIds),
                 first(clauses, RequestEntities::vehicle), first(clauses, RequestEntities::quantity),
                 first(clauses, RequestEntities::location), first(clauses, RequestEntities::ttlSeconds));
@@ -92,22 +126,24 @@ record RequestEntities(
         return null;
     }
 
-    RequestEntities withRepairOrders(List<String> ids) {
+    public RequestEntities withRepairOrders(List<String> ids) {
         return new RequestEntities(ids, partNumbers, amounts, emails, skus, statuses, technicianIds, paymentIds,
-                customerIds, vehicleIds, vehicle, quantity, location, ttlSeconds);
+                reservationIds, holdIds, customerIds, vehicleIds, vehicle, quantity, location, ttlSeconds);
     }
 
     /** The entities found, by name, for a message that says what the planner understood. */
-    Map<String, Object> understood() {
+    public Map<String, Object> understood() {
         Map<String, Object> found = new LinkedHashMap<>();
         put(found, "repair_orders", repairOrderIds);
         put(found, "parts", partNumbers);
         put(found, "amounts", amounts.stream().map(m -> m.plain() + " " + m.currencyOr("(no currency)")).toList());
         put(found, "emails", emails);
         put(found, "skus", skus);
-        put(found, "statuses", statuses);
+        put(found, "statuses", statuses.stream().map(StatusGoal::toString).toList());
         put(found, "technicians", technicianIds);
         put(found, "payments", paymentIds);
+        put(found, "reservations", reservationIds);
+        put(found, "holds", holdIds);
         put(found, "customers", customerIds);
         put(found, "vehicle_ids", vehicleIds);
         if (vehicle != null) {

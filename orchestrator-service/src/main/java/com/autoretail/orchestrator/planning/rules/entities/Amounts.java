@@ -1,6 +1,6 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Money;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Money;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,15 +21,18 @@ final class Amounts {
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,5}(?:\\.\\d{1,2})?|\\d{1,12}(?:\\.\\d{1,2})?)";
 
     private static final Pattern SYMBOL_BEFORE = Pattern.compile("([$€£₹])\\s?" + NUMBER + "(?![\\d,])");
-    private static final Pattern SYMBOL_AFTER = Pattern.compile("\\b" + NUMBER + "\\s?([$€£₹])");
+    // A symbol followed by a number is that number's: "RO 1006 $1,250" is 1250, not 1006.
+    private static final Pattern SYMBOL_AFTER = Pattern.compile("\\b" + NUMBER + "\\s?([$€£₹])(?!\\s?\\d)");
     private static final Pattern CODE_AFTER = Pattern.compile("\\b" + NUMBER + "\\s?([A-Za-z]{3})\\b");
-    // Upper case only before the number: "USD 100", never "and 100".
-    private static final Pattern CODE_BEFORE = Pattern.compile("\\b([A-Z]{3})\\s?" + NUMBER + "\\b");
+    // Before the number any ISO code in capitals ("USD 100"), in lower case only the common ones ("usd 100", never
+    // "and 100"): the same test as after the number.
+    private static final Pattern CODE_BEFORE = Pattern.compile("\\b([A-Za-z]{3})\\s?" + NUMBER + "\\b");
     private static final Pattern WORDS = Pattern.compile(
             "\\b" + NUMBER + "\\s?(dollars?|bucks|euros?|pounds?|rupees?)\\b", CI);
     // An amount without a currency, where the words leave no doubt that it is one ("refund 50").
     private static final Pattern BARE = Pattern.compile(
-            "\\b(?:refund|amount|total|sum)\\s+(?:of\\s+)?" + NUMBER + "\\b(?!\\s*(?:%|units?\\b|[$€£₹]|[A-Za-z]{3}\\b))", CI);
+            "\\b(?:refund|amount|total|sum)\\s+(?:of\\s+)?" + NUMBER + "\\b(?![.,]\\d)(?!\\s*(?:%|units?\\b"
+                    + "|[$€£₹]|[A-Za-z]{3}\\b))", CI);
 
     private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "₹", "INR");
     private static final Map<String, String> WORD_CURRENCIES = Map.of(
@@ -83,6 +86,11 @@ final class Amounts {
                         new Money(value, currency.isEmpty() ? null : currency)));
             }
         }
+    }
+
+    /** Whether the letters are an ISO-4217 code, as in "USD45", which is an amount and no part number. */
+    static boolean isCurrency(String upperCaseLetters) {
+        return ISO_CODES.contains(upperCaseLetters);
     }
 
     private static String code(String written) {

@@ -1,6 +1,6 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
-import com.autoretail.orchestrator.planning.rules.RequestEntities.Vehicle;
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Vehicle;
 
 import java.util.Locale;
 import java.util.Map;

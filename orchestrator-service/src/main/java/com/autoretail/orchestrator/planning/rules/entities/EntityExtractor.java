@@ -1,4 +1,4 @@
-package com.autoretail.orchestrator.planning.rules;
+package com.autoretail.orchestrator.planning.rules.entities;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,47 +12,61 @@ import java.util.regex.Pattern;
  * payments, customers, vehicles, quantities, locations. Every pattern is compiled once; extraction is a handful of
  * regex scans over a short text.
  */
-final class EntityExtractor {
+public final class EntityExtractor {
 
     private static final int CI = Pattern.CASE_INSENSITIVE;
 
     // A number that is a quantity or an amount is not an id: "RO 1234 and 100$", "parts 1234 and 2 units".
-    private static final String NOT_COUNT = "(?!\\s*(?:[$€£₹%]|usd\\b|eur\\b|dollars?\\b|units?\\b|pcs\\b|pieces\\b|of\\b))";
+    // A symbol before a number is that number's ("RO 1006 $1,250").
+    private static final String NOT_COUNT = "(?!\\s*(?:[$€£₹](?!\\s?\\d)|%|usd\\b|eur\\b|dollars?\\b|units?\\b"
+            + "|pcs\\b|pieces\\b|of\\b))";
     private static final String RO_NUMBER = "\\d{3,10}\\b" + NOT_COUNT;
-    private static final String PART_ID = "(?=[A-Za-z]*\\d)[A-Za-z0-9]{1,20}\\b" + NOT_COUNT;
+    // Part numbers as the dealer writes them: letters and digits, groups joined by dashes (BRK-2201, 12-AB-9).
+    private static final String PART_ID = "(?=[A-Za-z-]{0,20}\\d)[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,4}\\b"
+            + NOT_COUNT;
 
-    // "RO 1234", "RO number 1234", "RO#1234", "R.O. 1234", "repair order 1234", "ROs 1001 and 1002"
+    // "RO 1234", "RO number 1234", "RO#1234", "ro1234", "R.O. 1234", "R/O 1234", "repair order 1234",
+    // "ROs 1001 and 1002"
     private static final Pattern REPAIR_ORDERS = Pattern.compile(
-            "(?:\\bROs?|\\bR\\.O\\.|\\brepair[\\s-]+orders?)\\s*(?:numbers?|nos?\\.?|num|ids?)?\\s*[#:]?\\s*-?\\s*("
+            "(?:\\bROs?|\\bR\\.O\\.|\\bR/O|\\brepair[\\s-]+orders?)\\s*(?:numbers?|nos?\\.?|num"
+                    + "|ids?)?\\s*[#:]?\\s*-?\\s*("
                     + RO_NUMBER + "(?:\\s*(?:,|&|\\band\\b|\\bor\\b)\\s*(?:RO\\s*)?#?\\s*" + RO_NUMBER + "){0,20})", CI);
     private static final Pattern DIGITS = Pattern.compile("\\d{3,10}");
 
-    // "part 1234", "part number BP100", "parts 1234 and 5678", "part #1234, part 5678"
+    // "part 1234", "part number BP100", "parts 1234 and 5678", "part #1234, part 5678", "part BRK-2201"
     private static final Pattern PARTS = Pattern.compile(
-            "\\bparts?\\s*(?:numbers?|nos?\\.?|num|ids?)?\\s*[#:]?\\s*(" + PART_ID
+            "\\bparts?\\s*(?:numbers?|nos?\\.?|num|ids?|#)?\\s*[#:]?\\s*(" + PART_ID
                     + "(?:\\s*(?:,|&|\\+|\\band\\b|\\bor\\b)\\s*(?:parts?\\s*(?:numbers?|nos?\\.?)?\\s*)?[#:]?\\s*"
                     + PART_ID + "){0,20})", CI);
-    private static final Pattern PART_TOKEN = Pattern.compile("\\b(?=[A-Za-z]*\\d)[A-Za-z0-9]{1,20}\\b");
+    private static final Pattern PART_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9-])(?=[A-Za-z-]{0,20}\\d)[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,4}(?![A-Za-z0-9-])");
+    // A part number without the word "part", as catalogues print them: capitals then digits (BRK-2201, FLT3301).
+    private static final Pattern BARE_PART = Pattern.compile(
+            "(?<![A-Za-z0-9-])([A-Z]{2,6}-?\\d{2,8}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9-])");
+    // Prefixes of the other ids: "TECH-007" or "SKU000001" are no part numbers (nor is "USD45", see Amounts).
+    private static final Pattern NOT_A_PART = Pattern.compile("^(?:RO|TECH|CUST|VEH|PAY|RES|SKU|STORE|HOLD|VIN)");
+    private static final Pattern LETTERS = Pattern.compile("^[A-Z]+");
 
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}");
+    // The inventory agent accepts SKU followed by six digits only, so "sku-000001" is read as SKU000001.
     private static final Pattern SKU = Pattern.compile("\\bSKU[-_ ]?(\\d{6})\\b", CI);
-    private static final Pattern TECHNICIAN = Pattern.compile("\\bTECH[-_ ]?(\\d{3,6})\\b", CI);
-    private static final Pattern PAYMENT = Pattern.compile("\\bPAY-[A-Z0-9]{4,20}\\b", CI);
-    private static final Pattern CUSTOMER_CODE = Pattern.compile("\\bCUST[-_]?(\\d{3,6})\\b", CI);
+    // Ids are carried as written (upper-cased, with their dash or underscore): the dealer's systems decide their form.
+    private static final Pattern TECHNICIAN = Pattern.compile("\\b(TECH)([-_]?|\\s)(\\d[A-Z0-9]{0,11})\\b", CI);
+    private static final Pattern PAYMENT = Pattern.compile("\\bPAY[-_][A-Z0-9]{4,20}\\b", CI);
+    private static final Pattern RESERVATION = Pattern.compile("\\bRES[-_]?\\d{1,12}\\b", CI);
+    private static final Pattern HOLD = Pattern.compile("\\bhold[-_](?=[A-Za-z0-9-]{0,60}\\d)[A-Za-z0-9]{2,36}"
+            + "(?:-[A-Za-z0-9]{1,36}){0,6}\\b", CI);
+    private static final Pattern CUSTOMER_CODE = Pattern.compile("\\b(CUST)([-_]?)(\\d[A-Z0-9]{0,11})\\b", CI);
     private static final Pattern CUSTOMER_NAMED = Pattern.compile(
             "\\b(?:customer|client)(?:\\s+id)?\\s*[:#]?\\s*([A-Za-z][A-Za-z0-9_.-]{2,40})", CI);
     private static final Set<String> NOT_CUSTOMER = Set.of("a", "an", "the", "and", "or", "for", "with", "to", "of",
             "on", "in", "at", "by", "email", "e-mail", "mail", "id", "is", "was", "has", "had", "who", "whose", "name",
             "phone", "approval", "request", "requested", "asked", "asks", "wants", "says", "said", "called", "will",
-            "can", "account", "number", "record", "via", "about", "that", "this", "payment", "vehicle", "car");
-    private static final Pattern VEHICLE_CODE = Pattern.compile("\\bVEH[-_]?(\\d{3,6})\\b", CI);
+            "can", "account", "number", "record", "via", "about", "that", "this", "payment", "vehicle", "car",
+            "approved", "agreed", "accepted", "okayed", "signed", "gave", "just", "have", "collected", "picked");
+    private static final Pattern VEHICLE_CODE = Pattern.compile("\\b(VEH)([-_]?)(\\d[A-Z0-9]{0,11})\\b", CI);
     private static final Pattern VIN = Pattern.compile("\\bVIN\\s*[:#]?\\s*([A-HJ-NPR-Z0-9]{17})\\b", CI);
-
-    private static final Pattern STATUS = Pattern.compile("\\b(in[\\s_-]?progress|quality[\\s_-]?check"
-            + "|parts[\\s_-]?ordered|customer[\\s_-]?approval|ready(?:[\\s_-]?for[\\s_-]?pick[\\s_-]?up)?"
-            + "|completed?|invoiced|closed?|cancell?ed|cancel|scheduled?|pending"
-            + "|(?:start(?:ed)?|begin)\\s+(?:the\\s+)?(?:work|working|repairs?))\\b", CI);
 
     private static final Pattern[] QUANTITIES = {
             Pattern.compile("\\b(\\d{1,3})\\s*(?:x\\b|units?\\b|pcs\\b|pieces?\\b|items?\\b|sets?\\b|of\\b)", CI),
@@ -64,7 +78,7 @@ final class EntityExtractor {
     private static final List<String> NUMBER_WORDS =
             List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
-    private static final Pattern STORE = Pattern.compile("\\bSTORE[_-]?(\\d{3})\\b", CI);
+    private static final Pattern STORE = Pattern.compile("\\bSTORE([-_]?|\\s)(\\d{1,6})\\b", CI);
     private static final Pattern ONLINE = Pattern.compile("\\bonline\\b", CI);
     private static final Pattern TTL = Pattern.compile(
             "\\bfor\\s+(\\d{1,5})\\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\\b", CI);
@@ -72,23 +86,27 @@ final class EntityExtractor {
     private static final int SECONDS_PER_MINUTE = 60;
     private static final int SECONDS_PER_HOUR = 3600;
 
-    RequestEntities extract(String text) {
+    /** The entities of a text: a clause, or a whole request. */
+    public RequestEntities extract(String text) {
         // The address pattern backtracks at every position; most requests have no '@' at all.
         List<String> emails = text.indexOf('@') < 0 ? List.of() : all(EMAIL.matcher(text), 0);
         // Ids inside an address ("parts123@dealer.com") are not entities of the request.
         String rest = emails.isEmpty() ? text : EMAIL.matcher(text).replaceAll(" ");
+        RequestEntities.Vehicle vehicle = Vehicles.in(rest);
         return new RequestEntities(
                 listed(REPAIR_ORDERS.matcher(rest), DIGITS, false),
-                listed(PARTS.matcher(rest), PART_TOKEN, true),
+                parts(rest, vehicle),
                 Amounts.in(rest),
                 emails,
                 prefixed(SKU.matcher(rest), "SKU"),
-                statuses(rest),
-                prefixed(TECHNICIAN.matcher(rest), "TECH"),
+                StatusPhrases.in(rest),
+                codes(TECHNICIAN.matcher(rest)),
                 upper(all(PAYMENT.matcher(rest), 0)),
+                upper(all(RESERVATION.matcher(rest), 0)),
+                all(HOLD.matcher(rest), 0),
                 customers(rest),
                 vehicleIds(rest),
-                Vehicles.in(rest),
+                vehicle,
                 quantity(rest),
                 location(rest),
                 ttl(rest));
@@ -100,6 +118,24 @@ final class EntityExtractor {
             Matcher each = token.matcher(matcher.group(1));
             while (each.find()) {
                 found.add(upperCase ? each.group().toUpperCase(Locale.ROOT) : each.group());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Part numbers after the word "part", then those written bare in a catalogue's capitals, unless they are another
+     * kind of id or the vehicle's model (a Mazda CX-50). Upper-cased: the parts system reads them in any case.
+     */
+    private static List<String> parts(String text, RequestEntities.Vehicle vehicle) {
+        Set<String> found = new LinkedHashSet<>(listed(PARTS.matcher(text), PART_TOKEN, true));
+        Matcher bare = BARE_PART.matcher(text);
+        while (bare.find()) {
+            String token = bare.group(1);
+            Matcher letters = LETTERS.matcher(token);
+            if (!NOT_A_PART.matcher(token).lookingAt() && !(letters.lookingAt() && Amounts.isCurrency(letters.group()))
+                    && (vehicle == null || !token.equalsIgnoreCase(vehicle.model()))) {
+                found.add(token);
             }
         }
         return List.copyOf(found);
@@ -117,59 +153,35 @@ final class EntityExtractor {
         return all(matcher, 1).stream().map(number -> prefix + number).toList();
     }
 
-    private static List<String> upper(List<String> values) {
-        return values.stream().map(value -> value.toUpperCase(Locale.ROOT)).toList();
-    }
-
-    private static List<String> statuses(String text) {
+    /**
+     * Codes of a prefix, a separator and a number, as written ({@code TECH-007}, {@code TECH_007}, {@code TECH007}),
+     * upper-cased; a space is no part of an id, so {@code TECH 007} is {@code TECH007}.
+     */
+    private static List<String> codes(Matcher matcher) {
         Set<String> found = new LinkedHashSet<>();
-        Matcher matcher = STATUS.matcher(text);
         while (matcher.find()) {
-            found.add(status(matcher.group(1).toLowerCase(Locale.ROOT)));
+            found.add(code(matcher));
         }
         return List.copyOf(found);
     }
 
-    /** The transition matrix's name for a phrase the status pattern matched. */
-    private static String status(String phrase) {
-        if (phrase.startsWith("in") || phrase.startsWith("start") || phrase.startsWith("begin")) {
-            return "in_progress";
-        }
-        if (phrase.startsWith("quality")) {
-            return "quality_check";
-        }
-        if (phrase.startsWith("parts")) {
-            return "parts_ordered";
-        }
-        if (phrase.startsWith("customer")) {
-            return "customer_approval";
-        }
-        if (phrase.startsWith("ready")) {
-            return "ready_for_pickup";
-        }
-        if (phrase.startsWith("complete")) {
-            return "completed";
-        }
-        if (phrase.startsWith("close")) {
-            return "closed";
-        }
-        if (phrase.startsWith("cancel")) {
-            return "cancelled";
-        }
-        if (phrase.startsWith("schedule")) {
-            return "scheduled";
-        }
-        return phrase;
+    private static String code(Matcher matcher) {
+        String separator = matcher.group(2).isBlank() ? "" : matcher.group(2);
+        return (matcher.group(1) + separator + matcher.group(3)).toUpperCase(Locale.ROOT);
+    }
+
+    private static List<String> upper(List<String> values) {
+        return values.stream().map(value -> value.toUpperCase(Locale.ROOT)).toList();
     }
 
     private static List<String> customers(String text) {
-        Set<String> found = new LinkedHashSet<>(prefixed(CUSTOMER_CODE.matcher(text), "CUST"));
+        Set<String> found = new LinkedHashSet<>(codes(CUSTOMER_CODE.matcher(text)));
         Matcher named = CUSTOMER_NAMED.matcher(text);
         while (named.find()) {
             String id = withoutTrailingPunctuation(named.group(1));
             Matcher code = CUSTOMER_CODE.matcher(id);
             if (code.matches()) {
-                found.add("CUST" + code.group(1));
+                found.add(code(code));
             } else if (!NOT_CUSTOMER.contains(id.toLowerCase(Locale.ROOT))) {
                 found.add(id);
             }
@@ -186,7 +198,7 @@ final class EntityExtractor {
     }
 
     private static List<String> vehicleIds(String text) {
-        Set<String> found = new LinkedHashSet<>(prefixed(VEHICLE_CODE.matcher(text), "VEH"));
+        Set<String> found = new LinkedHashSet<>(codes(VEHICLE_CODE.matcher(text)));
         found.addAll(upper(all(VIN.matcher(text), 1)));
         return List.copyOf(found);
     }
@@ -215,7 +227,9 @@ final class EntityExtractor {
     private static String location(String text) {
         Matcher store = STORE.matcher(text);
         if (store.find()) {
-            return "STORE_" + store.group(1);
+            // As written; without a separator in the inventory's own form, STORE_001.
+            String separator = store.group(1).isBlank() ? "_" : store.group(1);
+            return "STORE" + separator + store.group(2);
         }
         return ONLINE.matcher(text).find() ? "online" : null;
     }

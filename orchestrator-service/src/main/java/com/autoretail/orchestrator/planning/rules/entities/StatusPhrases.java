@@ -1,0 +1,114 @@
+package com.autoretail.orchestrator.planning.rules.entities;
+
+import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.StatusGoal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the status a clause asks a repair order to reach, the way a service desk says it: the status's own name
+ * ("in progress", "parts ordered"), or what happened ("waiting for parts" is parts_ordered, "the car is ready" is
+ * ready_for_pickup), or a step that is over ("passed quality check", "approved by the customer", "parts arrived"),
+ * which names the status the order leaves: the one it enters comes from the repair-orders agent's transition matrix
+ * ({@link Transitions}), never from a copy of it here.
+ * Phrases are tried in order and a phrase never claims words an earlier one took, so "quality check passed" is the
+ * status after quality_check, not quality_check.
+ */
+final class StatusPhrases {
+
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+
+    private static final String QUALITY_CHECK = "(?:qc|quality[\\s_-]?check|inspection)";
+    private static final String CUSTOMER = "(?:the\\s+)?(?:customer|client|owner|cust)";
+
+    private record Phrase(Pattern pattern, StatusGoal goal) {
+    }
+
+    private static final List<Phrase> PHRASES = List.of(
+            after("quality_check", "\\b(?:passed|cleared|finished|completed|done\\s+with|through)\\s+(?:the\\s+)?"
+                    + QUALITY_CHECK + "\\b|\\b" + QUALITY_CHECK + "\\s+(?:is\\s+|was\\s+|has\\s+|got\\s+)?(?:passed"
+                    + "|ok(?:ay)?|done|completed?|finished|good|cleared|signed\\s+off)\\b"),
+            after("customer_approval", "\\b" + CUSTOMER + "\\s+(?:has\\s+|have\\s+|just\\s+)?(?:approved|ok'?d"
+                    + "|okayed|signed\\s+off|agreed|accepted|said\\s+yes|gave\\s+(?:the\\s+|us\\s+the\\s+)?(?:ok"
+                    + "|go[\\s-]?ahead"
+                    + "|approval))\\b|\\bapproved\\s+by\\s+" + CUSTOMER + "\\b|\\b(?:got|received|have"
+                    + "|has)\\s+(?:the\\s+)?"
+                    + "(?:customer'?s?\\s+|client'?s?\\s+)?(?:approval|go[\\s-]?ahead|sign[\\s-]?off)\\b"
+                    + "|\\bcustomer[\\s_-]?approval\\s+(?:received|given|granted|done|is\\s+in)\\b"),
+            // "parts arrived", "the parts for RO 2016 came in"; not "parts are in stock"
+            after("parts_ordered", "\\bparts?(?:\\s+for\\s+(?:\\S+\\s+){0,3}?\\S+)?\\s+(?:have\\s+|has\\s+|just\\s+)?"
+                    + "(?:arrived|came\\s+in|come\\s+in|are\\s+in|is\\s+in|received|delivered|showed\\s+up|are\\s+here"
+                    + "|is\\s+here)\\b(?!\\s+stock)"
+                    + "|\\b(?:received|got)\\s+(?:the\\s+)?parts\\b"),
+            to("parts_ordered", "\\b(?:waiting|wait|waits|awaiting|held\\s+up)\\s+(?:for\\s+|on\\s+)?(?:the\\s+"
+                    + "|some\\s+)?"
+                    + "parts?\\b|\\bparts?\\s+(?:on\\s+order|back[\\s-]?ordered)\\b|\\bon\\s+hold\\s+(?:for|pending)"
+                    + "\\s+parts\\b|\\bordered\\s+(?:the\\s+)?parts\\b|\\bparts[\\s_-]?ordered\\b"),
+            to("customer_approval", "\\b(?:awaiting|waiting\\s+(?:for|on)|pending|needs?|send\\s+(?:it\\s+)?for"
+                    + "|on\\s+hold\\s+for)\\s+(?:the\\s+)?(?:customer'?s?\\s+|client'?s?\\s+)?(?:approval|ok"
+                    + "|go[\\s-]?ahead"
+                    + "|sign[\\s-]?off)\\b|\\bcustomer[\\s_-]?approval\\b"),
+            to("quality_check", "\\bquality[\\s_-]?check\\b|\\b(?:to|for|into|in)\\s+(?:qc|inspection)\\b|\\bqc\\b"),
+            to("ready_for_pickup", "\\bready(?:[\\s_-]?(?:for|to\\s+be)[\\s_-]?(?:pick[\\s_-]?up|picked\\s+up"
+                    + "|collection|collected))?\\b|\\bgood\\s+to\\s+go\\b|\\bcan\\s+be\\s+(?:picked\\s+up"
+                    + "|collected)\\b"),
+            to("completed", "\\b(?:was|been|got)\\s+(?:picked\\s+up|collected)\\b|\\bpicked\\s+up\\s+(?:the|his|her"
+                    + "|their)\\s+(?:car|vehicle|truck)\\b|\\bcompleted?\\b"),
+            to("in_progress", "\\bin[\\s_-]?progress\\b|\\b(?:start(?:ed|ing)?|begin|began|begun|kick(?:ed)?\\s+off"
+                    + "|resumed?)\\s+(?:the\\s+)?(?:work(?:ing)?|repairs?|job)\\b"
+                    + "|\\bwork\\s+(?:has\\s+)?(?:started|begun"
+                    + "|began|resumed)\\b|\\bstart(?:ed)?\\s+(?:on|working)\\b"),
+            to("closed", "\\bclos(?:e|ed|ing)\\b"),
+            to("invoiced", "\\binvoiced\\b"),
+            to("cancelled", "\\bcancell?ed\\b|\\bcancel\\b"),
+            to("scheduled", "\\bscheduled?\\b|\\bbook(?:ed)?\\s+in\\b"),
+            to("pending", "\\bpending\\b"),
+            // Work done may be ready for quality check or the whole order complete: asked, never guessed.
+            new Phrase(Pattern.compile("\\b(?:done|finished|all\\s+set)\\b", CI), StatusGoal.unclear()));
+
+    private record Found(int start, int end, StatusGoal goal) {
+    }
+
+    private StatusPhrases() {
+    }
+
+    /** The statuses the text asks for, in the order written; the last is what a clause asks for. */
+    static List<StatusGoal> in(String text) {
+        List<Found> found = new ArrayList<>();
+        for (Phrase phrase : PHRASES) {
+            Matcher matcher = phrase.pattern.matcher(text);
+            while (matcher.find()) {
+                if (free(found, matcher.start(), matcher.end())) {
+                    found.add(new Found(matcher.start(), matcher.end(), phrase.goal));
+                }
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.start, b.start));
+        List<StatusGoal> goals = new ArrayList<>(found.size());
+        for (Found one : found) {
+            if (!goals.contains(one.goal)) {
+                goals.add(one.goal);
+            }
+        }
+        return List.copyOf(goals);
+    }
+
+    private static boolean free(List<Found> taken, int start, int end) {
+        for (Found one : taken) {
+            if (start < one.end && one.start < end) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Phrase to(String status, String regex) {
+        return new Phrase(Pattern.compile(regex, CI), StatusGoal.of(status));
+    }
+
+    private static Phrase after(String status, String regex) {
+        return new Phrase(Pattern.compile(regex, CI), StatusGoal.after(status));
+    }
+}

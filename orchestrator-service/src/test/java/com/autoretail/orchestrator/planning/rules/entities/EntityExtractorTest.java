@@ -1,0 +1,80 @@
+package com.autoretail.orchestrator.planning.rules.entities;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One row per format an advisor writes an entity in; ids come out as written, numbers as the agents take them. */
+class EntityExtractorTest {
+
+    private final EntityExtractor extractor = new EntityExtractor();
+
+    @ParameterizedTest(name = "{0} → {1}={2}")
+    @CsvSource(delimiter = '|', nullValues = "absent", textBlock = """
+            show RO 1234                              | repair_orders | [1234]
+            RO#1234 status                            | repair_orders | [1234]
+            RO-1234 details                           | repair_orders | [1234]
+            repair order #1234                        | repair_orders | [1234]
+            R.O. 1234                                 | repair_orders | [1234]
+            r/o 1234                                  | repair_orders | [1234]
+            ro1234 pls                                | repair_orders | [1234]
+            ROs 1001 and 1002                         | repair_orders | [1001, 1002]
+            bill ro 1006 $1,250                       | repair_orders | [1006]
+            assign TECH-007                           | technicians   | [TECH-007]
+            give it to tech_012                       | technicians   | [TECH_012]
+            TECH007 please                            | technicians   | [TECH007]
+            TECH 007 please                           | technicians   | [TECH007]
+            cards of CUST-9                           | customers     | [CUST-9]
+            customer cust_100                         | customers     | [CUST_100]
+            vehicle VEH-001                           | vehicle_ids   | [VEH-001]
+            part BRK-2201                             | parts         | [BRK-2201]
+            part 12-AB-9                              | parts         | [12-AB-9]
+            part brk2201                              | parts         | [BRK2201]
+            parts 1234 and FLT-3301                   | parts         | [1234, FLT-3301]
+            is FLT-3301 in stock                      | parts         | [FLT-3301]
+            need 2x BRK-2201 on RO 1068               | parts         | [BRK-2201]
+            fits a 2022 Mazda CX-50                   | parts         | absent
+            assign TECH-007 to RO 1008                | parts         | absent
+            charge USD45 to RO 1008                   | parts         | absent
+            $1,250                                    | amounts       | [1250 USD]
+            USD 45.10                                 | amounts       | [45.1 USD]
+            45.10 USD                                 | amounts       | [45.1 USD]
+            usd 60                                    | amounts       | [60 USD]
+            320.75 dollars                            | amounts       | [320.75 USD]
+            €80                                       | amounts       | [80 EUR]
+            100$                                      | amounts       | [100 USD]
+            GBP 1,020.50                              | amounts       | [1020.5 GBP]
+            refund 45.10 USD                          | amounts       | [45.1 USD]
+            bill ro 1006 $1,250                       | amounts       | [1250 USD]
+            4x part 1234                              | quantity      | 4
+            part 1234 x4                              | quantity      | 4
+            two of part 1234                          | quantity      | 2
+            a pair of part 1234                       | quantity      | 2
+            qty 3 of part 1234                        | quantity      | 3
+            refund PAY-1009A1                         | payments      | [PAY-1009A1]
+            pay-77aa11bb                              | payments      | [PAY-77AA11BB]
+            release RES-000003                        | reservations  | [RES-000003]
+            release hold-3f6c2a1e-1b2c-4d5e           | holds         | [hold-3f6c2a1e-1b2c-4d5e]
+            check sku-000001                          | skus          | [SKU000001]
+            at STORE_001                              | location      | STORE_001
+            at store 002                              | location      | STORE_002
+            at STORE-003                              | location      | STORE-003
+            for a 2019 Ford F-150                     | vehicle       | 2019 Ford F-150
+            honda civic 2018                          | vehicle       | 2018 Honda Civic
+            send it to jo.doe+ro@example.co.uk        | emails        | [jo.doe+ro@example.co.uk]
+            passed quality check                      | statuses      | [the status after quality_check]
+            put it on hold waiting for parts          | statuses      | [parts_ordered]
+            approved by the customer                  | statuses      | [the status after customer_approval]
+            car is ready                              | statuses      | [ready_for_pickup]
+            close out                                 | statuses      | [closed]
+            start work                                | statuses      | [in_progress]
+            job on RO 1053 is finished                | statuses      | [done (which status?)]
+            QC done on ro 1018                        | statuses      | [the status after quality_check]
+            """)
+    void readsEachFormatAsWritten(String text, String entity, String expected) {
+        Object found = extractor.extract(text).understood().get(entity);
+
+        assertThat(found == null ? null : String.valueOf(found)).isEqualTo(expected);
+    }
+}
