@@ -80,8 +80,11 @@ final class IntentRules {
     // "Can you mark RO 1005 as in progress?" asks for the change politely; it is no question about the order.
     private static final Pattern POLITE = lowerCase("^(?:(?:hi|hey|hello|ok|okay)[,!]?\\s+)?(?:can|could|would|will)"
             + "\\s+(?:you|u|we|someone|somebody|ya)\\b|^(?:please|pls|plz|kindly)\\b");
+    // A question about what may happen is no request to make it happen: "would moving RO 1013 to in_progress be
+    // allowed?" (the clause may have lost its question mark to the sentence split).
     private static final Pattern QUESTION = lowerCase("^(?:is|are|has|have|was|were|did|does|do|what|which|where|when"
-            + "|why|how|can|could)\\b|\\?\\s*$");
+            + "|why|how|can|could|would|should|may|might)\\b|\\?\\s*$|\\b(?:be\\s+allowed|allowed\\s+to"
+            + "|is\\s+it\\s+possible|be\\s+possible|possible\\s+to)\\b");
     // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
     private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display"
             + "|fetch|pull"

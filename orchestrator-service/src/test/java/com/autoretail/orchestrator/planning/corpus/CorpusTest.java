@@ -29,21 +29,21 @@ class CorpusTest {
     private static final int MISSES_SHOWN = 10;
 
     /**
-     * Today's whole-plan accuracy over the whole corpus, rounded down: the floor. Measured 2026-12-04 on the rule
-     * planner of that day: 129/278 = 46.4 % (development 92/180 = 51.1 %, held-out 37/98 = 37.8 %).
+     * Today's whole-plan accuracy over the whole corpus, rounded down: the floor. First measured 2026-12-04 at
+     * 129/278 = 46.4 %; with the rule planner that reads ids as written, paraphrases and statuses from the transition
+     * matrix: 199/278 = 71.6 % (development 138/180 = 76.7 %, held-out 61/98 = 62.2 %).
      */
-    private static final double ACCURACY_FLOOR = 0.46;
+    private static final double ACCURACY_FLOOR = 0.71;
 
     /**
-     * Side-effecting operations planned that no label asks for. The target is 0; today's rule planner plans two, and
-     * both labels are right, so the test holds the count where it is and later work can only lower it: a second
-     * payment link for "RO 320" read out of "320.75 dollars", and a real status change for "would moving RO 1013
-     * straight to in_progress be allowed?", which asks only whether the transition is allowed.
+     * Side-effecting operations planned that no label asks for: none, and none ever. (The first measure found two: a
+     * second payment link for "RO 320" read out of "320.75 dollars", and a status change for "would moving RO 1013
+     * straight to in_progress be allowed?", which only asks.)
      */
-    private static final int UNASKED_SIDE_EFFECTS_CEILING = 2;
+    private static final int UNASKED_SIDE_EFFECTS_CEILING = 0;
 
     /** Side-effecting steps that match nothing asked (unasked, or aimed at another value): today's count, a ceiling. */
-    private static final int STRAYED_SIDE_EFFECTS_CEILING = 14;
+    private static final int STRAYED_SIDE_EFFECTS_CEILING = 9;
 
     private static final Path PLANNING = planningFolder();
     private static final Corpus CORPUS = Corpus.load(PLANNING);

@@ -16,10 +16,11 @@ public final class EntityExtractor {
 
     private static final int CI = Pattern.CASE_INSENSITIVE;
 
-    // A number that is a quantity or an amount is not an id: "RO 1234 and 100$", "parts 1234 and 2 units".
-    // A symbol before a number is that number's ("RO 1006 $1,250").
-    private static final String NOT_COUNT = "(?!\\s*(?:[$€£₹](?!\\s?\\d)|%|usd\\b|eur\\b|dollars?\\b|units?\\b"
-            + "|pcs\\b|pieces\\b|of\\b))";
+    // A number that is a quantity or an amount is not an id: "RO 1234 and 100$", "parts 1234 and 2 units", nor is
+    // the whole part of a decimal ("RO 1023, 320.75 dollars"). A symbol before a number is that number's
+    // ("RO 1006 $1,250").
+    private static final String NOT_COUNT = "(?!\\.\\d)(?!\\s*(?:[$€£₹](?!\\s?\\d)|%|usd\\b|eur\\b|dollars?\\b"
+            + "|units?\\b|pcs\\b|pieces\\b|of\\b))";
     private static final String RO_NUMBER = "\\d{3,10}\\b" + NOT_COUNT;
     // Part numbers as the dealer writes them: letters and digits, groups joined by dashes (BRK-2201, 12-AB-9).
     private static final String PART_ID = "(?=[A-Za-z-]{0,20}\\d)[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,4}\\b"
