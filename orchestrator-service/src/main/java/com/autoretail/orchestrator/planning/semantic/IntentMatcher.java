@@ -3,6 +3,8 @@ package com.autoretail.orchestrator.planning.semantic;
 import com.autoretail.common.wire.Capabilities;
 import com.autoretail.common.wire.OperationSpec;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * "not understood". Without a model (switched off, or failed to load) it answers an empty ranking.
  */
 public final class IntentMatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentMatcher.class);
 
     /**
      * How many of an operation's best-scoring examples are averaged: 1 (the closest alone) separated the development
@@ -84,12 +88,16 @@ public final class IntentMatcher {
         if (!encoder.load()) {
             return false;
         }
+        long start = System.nanoTime();
         examples.operations().forEach(qualified -> {
             int dot = qualified.indexOf('.');
             String service = qualified.substring(0, dot);
             String operation = qualified.substring(dot + 1);
             anchors.computeIfAbsent(qualified, key -> embed(examples.of(service, operation), key).orElse(null));
         });
+        log.info("Intent matcher ready: {} example utterances of {} operations embedded in {} ms",
+                anchors.values().stream().mapToInt(a -> a.texts().size()).sum(), anchors.size(),
+                (System.nanoTime() - start) / 1_000_000);
         return true;
     }
 
