@@ -94,8 +94,8 @@ public record OrchestratorProperties(
         /**
          * The intent matcher ({@code planning.semantic}).
          *
-         * @param enabled   whether the model is loaded (in the background after start, ~180 MB resident); off, the
-         *                  rule planner decides alone
+         * @param enabled   whether the model is loaded (in the background after start, about 125 MB resident);
+         *                  off, the rule planner decides alone
          * @param threshold the cosine under which a clause's closest operation is not trusted: small talk scores
          *                  under 0.4, nearly every request that asks for an operation above 0.5 (orchestrator README)
          */

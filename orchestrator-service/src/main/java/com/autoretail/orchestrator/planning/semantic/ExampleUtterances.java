@@ -51,6 +51,11 @@ final class ExampleUtterances {
         return byOperation.getOrDefault(key(service, operation), List.of());
     }
 
+    /** Every utterance of every operation. */
+    List<String> all() {
+        return byOperation.values().stream().flatMap(List::stream).toList();
+    }
+
     /** {@code service.operation} of every operation with examples. */
     Set<String> operations() {
         return byOperation.keySet();

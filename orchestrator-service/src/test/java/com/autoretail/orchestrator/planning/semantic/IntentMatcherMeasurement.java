@@ -56,8 +56,7 @@ public final class IntentMatcherMeasurement {
         long warmedUp = System.nanoTime();
         System.gc();
         ExampleUtterances examples = ExampleUtterances.fromClassPath();
-        int lines = examples.operations().stream().mapToInt(op -> examples.of(op.substring(0, op.indexOf('.')),
-                op.substring(op.indexOf('.') + 1)).size()).sum();
+        int lines = examples.all().size();
         System.out.printf(Locale.ROOT, "model load %d ms; %d example files, %d utterances embedded in %d ms%n",
                 (loaded - start) / 1_000_000, examples.operations().size(), lines, (warmedUp - loaded) / 1_000_000);
         System.out.printf(Locale.ROOT, "RSS %d MB -> %d MB after the load -> %d MB after the examples (+%d MB); "
