@@ -28,8 +28,14 @@ import java.util.Map;
  * The figures of the README's "Intent matching": model load and example embedding time, resident and heap memory
  * the model adds, top-1 and top-3 accuracy of the matcher alone on the single-intent requests of both corpus parts
  * (the held-out part only reported, never tuned on), latency per clause after warm-up, and how far the scores of
- * right answers and of requests with nothing to plan lie apart at each top-k. Run with the test class path:
- * {@code java -cp ... IntentMatcherMeasurement}.
+ * right answers and of requests with nothing to plan lie apart at each top-k. Run it with the test class path:
+ * <pre>
+ * ./mvnw -o -q -pl orchestrator-service -am package -DskipTests dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java --enable-native-access=ALL-UNNAMED -cp orchestrator-service/target/test-classes:\
+ * orchestrator-service/target/classes:$(cat /tmp/cp.txt) \
+ *     com.autoretail.orchestrator.planning.semantic.IntentMatcherMeasurement [threshold]
+ * </pre>
  */
 public final class IntentMatcherMeasurement {
 
