@@ -4,6 +4,8 @@ import com.autoretail.orchestrator.plan.ExecutionStep;
 import com.autoretail.orchestrator.plan.StepDefaults;
 import com.autoretail.orchestrator.planning.Planner;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -80,11 +82,25 @@ public record OrchestratorProperties(
      * @param maxSteps       the most steps a plan may have, LLM, rules or a caller's
      * @param llmTimeout     how long one LLM call may take before the rule planner takes over
      * @param repairAttempts how many times an LLM plan that fails parsing or validation is sent back with its errors
+     * @param semantic       the sentence-embedding intent matcher of the built-in planner
      */
     public record Planner(
             @DefaultValue("20") @Min(1) @Max(100) int maxSteps,
             @DefaultValue("60s") @NotNull Duration llmTimeout,
-            @DefaultValue("1") @Min(0) @Max(3) int repairAttempts) {
+            @DefaultValue("1") @Min(0) @Max(3) int repairAttempts,
+            @Valid @DefaultValue Semantic semantic) {
+
+        /**
+         * The intent matcher ({@code planning.semantic}).
+         *
+         * @param enabled   whether the model is loaded (in the background after start, about 125 MB resident);
+         *                  off, the rule planner decides alone
+         * @param threshold the cosine under which a clause's closest operation is not trusted: small talk scores
+         *                  under 0.4, nearly every request that asks for an operation above 0.5 (orchestrator README)
+         */
+        public record Semantic(@DefaultValue("false") boolean enabled,
+                               @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double threshold) {
+        }
     }
 
     /**
