@@ -7,7 +7,7 @@ import com.autoretail.orchestrator.planning.corpus.Corpus;
 import com.autoretail.orchestrator.planning.corpus.CorpusCase;
 import com.autoretail.orchestrator.planning.corpus.CorpusScorer;
 import com.autoretail.orchestrator.planning.corpus.CorpusScores;
-import com.autoretail.orchestrator.planning.corpus.RulesOnlyPlanning;
+import com.autoretail.orchestrator.planning.corpus.BuiltInPlanning;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 
 import java.io.IOException;
@@ -41,8 +41,8 @@ final class PlannerAccuracy {
     /** @param planning the folder of {@code capabilities.json} and {@code corpus/} */
     static List<Result> run(Path planning) {
         Corpus corpus = Corpus.load(planning);
-        ServiceCatalog catalog = RulesOnlyPlanning.catalog(planning);
-        PlanningService service = RulesOnlyPlanning.service();
+        ServiceCatalog catalog = BuiltInPlanning.catalog(planning);
+        PlanningService service = BuiltInPlanning.service();
         CorpusScorer scorer = new CorpusScorer(service, catalog);
         CorpusScores development = CorpusScores.of("development", corpus.development(), scorer);
         CorpusScores heldOut = CorpusScores.of("held-out", corpus.heldOut(), scorer);

@@ -2,7 +2,7 @@ package com.autoretail.bench;
 
 import com.autoretail.orchestrator.planning.PlanOutcome;
 import com.autoretail.orchestrator.planning.PlanningService;
-import com.autoretail.orchestrator.planning.corpus.RulesOnlyPlanning;
+import com.autoretail.orchestrator.planning.corpus.BuiltInPlanning;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,12 +38,12 @@ public class PlannerBenchmark {
     @Setup
     public void load() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        catalog = RulesOnlyPlanning.catalog(Path.of(corpus));
+        catalog = BuiltInPlanning.catalog(Path.of(corpus));
         requests = new ArrayList<>();
         for (JsonNode row : mapper.readTree(new File(corpus, "rule-cases.json"))) {
             requests.add(row.path("request").asText());
         }
-        planning = RulesOnlyPlanning.service();
+        planning = BuiltInPlanning.service();
         for (String request : requests) {
             planning.plan(request, catalog);   // every request of the corpus plans, or the benchmark stops here
         }

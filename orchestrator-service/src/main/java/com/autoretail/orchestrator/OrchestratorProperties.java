@@ -98,7 +98,7 @@ public record OrchestratorProperties(
          * @param threshold the cosine under which a clause's closest operation is not trusted: small talk scores
          *                  under 0.4, nearly every request that asks for an operation above 0.5 (orchestrator README)
          */
-        public record Semantic(@DefaultValue("false") boolean enabled,
+        public record Semantic(@DefaultValue("true") boolean enabled,
                                @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double threshold) {
         }
     }

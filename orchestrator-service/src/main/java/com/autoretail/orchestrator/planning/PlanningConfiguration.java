@@ -3,6 +3,7 @@ package com.autoretail.orchestrator.planning;
 import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.planning.llm.LlmPlanner;
 import com.autoretail.orchestrator.planning.rules.RulePlanner;
+import com.autoretail.orchestrator.planning.semantic.IntentMatcher;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,9 +41,11 @@ class PlanningConfiguration {
 
     @Bean
     PlanningService planningService(PlanValidator validator, OrchestratorProperties properties,
-                                    ObjectProvider<LlmPlanner> llmPlanner, ObjectProvider<MeterRegistry> meters) {
+                                    ObjectProvider<LlmPlanner> llmPlanner, ObjectProvider<MeterRegistry> meters,
+                                    ObjectProvider<IntentMatcher> intentMatcher) {
         Clock clock = Clock.systemUTC();
-        return new PlanningService(new RulePlanner(properties.execution().stepDefaults(), clock),
+        return new PlanningService(new RulePlanner(properties.execution().stepDefaults(), clock,
+                intentMatcher.getIfAvailable(IntentMatcher::disabled).meaning()),
                 llmPlanner.getIfAvailable(), validator, properties.planner().repairAttempts(),
                 meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }

@@ -63,7 +63,7 @@ final class IntentRules {
             + "|\\bcheck\\s*out\\b|\\bsell\\b|\\bsold\\b|\\bbuy\\b|\\bclose\\b");
     // Wishes the fleet has no operation for: a clause that asks one is refused, even beside clauses it can plan.
     private static final Pattern UNSUPPORTED = lowerCase("\\b(?:delete|deleting|erase|wipe|purge|destroy|drop|remove"
-            + "|removing|un-?assign|deactivate|truncate|reset|rename|edit|modify|change\\s+the\\s+price)\\b");
+            + "|removing|un-?assign|deactivate|truncate|reset|rename|edit|modify|change\\s+the\\s+price|discount)\\b");
     private static final Pattern HOLD = lowerCase("\\bhold\\b|\\breserve\\b|\\bput\\s+aside\\b|\\bset\\s+aside\\b"
             + "|\\border\\b|\\bbuy\\b|\\bpurchase\\b|\\bblock\\b|\\bkeep\\b");
     private static final Pattern ADD = lowerCase("\\b(?:add|adding|adds|reserve|reserving|attach|put|install|allocate"

@@ -27,7 +27,7 @@ public final class RulePlanner {
             null);
 
     // Below this a proposed intent is a guess, and the planner does not act on guesses; the rules are certain, so this
-    // matters once a matcher by meaning proposes intents too.
+    // matters for the matcher by meaning (Meaning), asked when the rules find nothing in a clause.
     private static final double MIN_CONFIDENCE = 0.5;
 
     private static final String EXAMPLES = "e.g. 'Add part 1234 to RO 1234', 'Send a payment link of $100 to "
@@ -42,10 +42,18 @@ public final class RulePlanner {
 
     private final Clock clock;
 
+    private final Meaning meaning;
+
     /** @param defaults the timeout and retries of the steps it plans */
     public RulePlanner(StepDefaults defaults, Clock clock) {
+        this(defaults, clock, Meaning.NONE);
+    }
+
+    /** @param meaning asked what a clause means when the rules find nothing in it */
+    public RulePlanner(StepDefaults defaults, Clock clock, Meaning meaning) {
         this.defaults = defaults;
         this.clock = clock;
+        this.meaning = meaning;
     }
 
     /** The plan for the request, using only the catalog's operations; throws {@link NoValidPlanException} otherwise. */
@@ -59,11 +67,15 @@ public final class RulePlanner {
         RequestEntities context = NOTHING;
         List<Intent> intents = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        List<IntentMatcher> byMeaning = List.of(ByMeaning.of(meaning, catalog));
         for (int i = 0; i < clauses.size(); i++) {
             RequestEntities own = found.get(i);
             context = context.overlay(own);
             ClauseView view = ClauseView.of(clauses.get(i), own, context, whole);
             Intent intent = IntentMatcher.best(matchers, view, MIN_CONFIDENCE);
+            if (intent == null) {
+                intent = IntentMatcher.best(byMeaning, view, MIN_CONFIDENCE);
+            }
             // "wipe its history" names the history but asks what no operation does: a read is no answer to it.
             String unsupported = intent == null || !intent.changes ? IntentRules.unsupported(view) : null;
             if (unsupported != null) {

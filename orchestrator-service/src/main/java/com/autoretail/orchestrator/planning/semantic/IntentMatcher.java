@@ -2,6 +2,7 @@ package com.autoretail.orchestrator.planning.semantic;
 
 import com.autoretail.common.wire.Capabilities;
 import com.autoretail.common.wire.OperationSpec;
+import com.autoretail.orchestrator.planning.rules.Meaning;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,12 @@ public final class IntentMatcher {
     /** The operations that score at or above the threshold, the closest first. */
     public List<IntentMatch> confident(String clause, ServiceCatalog catalog) {
         return rank(clause, catalog).stream().takeWhile(match -> match.score() >= threshold).toList();
+    }
+
+    /** This matcher as the rule planner's {@link Meaning}: the operations it is confident of, the closest first. */
+    public Meaning meaning() {
+        return (clause, catalog) -> confident(clause, catalog).stream()
+                .map(match -> new Meaning.Proposal(match.qualifiedName(), match.score())).toList();
     }
 
     /**

@@ -31,9 +31,10 @@ class CorpusTest {
     /**
      * Today's whole-plan accuracy over the whole corpus, rounded down: the floor. First measured 2026-12-04 at
      * 129/278 = 46.4 %; with the rule planner that reads ids as written, paraphrases and statuses from the transition
-     * matrix: 199/278 = 71.6 % (development 138/180 = 76.7 %, held-out 61/98 = 62.2 %).
+     * matrix: 199/278 = 71.6 % (development 138/180 = 76.7 %, held-out 61/98 = 62.2 %); asking the matcher by meaning
+     * where the rules find nothing: 220/278 = 79.1 % (development 150/180 = 83.3 %, held-out 70/98 = 71.4 %).
      */
-    private static final double ACCURACY_FLOOR = 0.71;
+    private static final double ACCURACY_FLOOR = 0.79;
 
     /**
      * Side-effecting operations planned that no label asks for: none, and none ever. (The first measure found two: a
@@ -47,7 +48,7 @@ class CorpusTest {
 
     private static final Path PLANNING = planningFolder();
     private static final Corpus CORPUS = Corpus.load(PLANNING);
-    private static final ServiceCatalog CATALOG = RulesOnlyPlanning.catalog(PLANNING);
+    private static final ServiceCatalog CATALOG = BuiltInPlanning.catalog(PLANNING);
 
     @Test
     void holdsEnoughCasesWithAThirdHeldOutAndNoRequestInBothParts() {
@@ -90,7 +91,7 @@ class CorpusTest {
 
     @Test
     void plansNoUnaskedSideEffectAndNoWorseThanToday() {
-        CorpusScorer scorer = new CorpusScorer(RulesOnlyPlanning.service(), CATALOG);
+        CorpusScorer scorer = new CorpusScorer(BuiltInPlanning.service(), CATALOG);
         CorpusScores development = CorpusScores.of("development", CORPUS.development(), scorer);
         CorpusScores heldOut = CorpusScores.of("held-out", CORPUS.heldOut(), scorer);
         List<CaseScore> every = new ArrayList<>(development.cases());
@@ -129,7 +130,7 @@ class CorpusTest {
 
     private static Path planningFolder() {
         try {
-            return Path.of(CorpusTest.class.getResource("/planning/" + RulesOnlyPlanning.CAPABILITIES_FILE).toURI())
+            return Path.of(CorpusTest.class.getResource("/planning/" + BuiltInPlanning.CAPABILITIES_FILE).toURI())
                     .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);

@@ -30,8 +30,7 @@ class SemanticConfigurationTest {
 
     @Test
     void ranksWithTheConfiguredThresholdWhileAndAfterItWarmsUp() {
-        contexts.withPropertyValues("orchestrator.planner.semantic.enabled=true",
-                "orchestrator.planner.semantic.threshold=0.6").run(context -> {
+        contexts.withPropertyValues("orchestrator.planner.semantic.threshold=0.6").run(context -> {
             IntentMatcher matcher = context.getBean(IntentMatcher.class);
             context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
                     context.getSourceApplicationContext(), Duration.ZERO));
@@ -49,11 +48,6 @@ class SemanticConfigurationTest {
                 assertThat(context.getBean(IntentMatcher.class).rank(CLAUSE, Catalogs.all())).isEmpty());
     }
 
-    @Test
-    void isOffUntilSwitchedOn() {
-        contexts.run(context ->
-                assertThat(context.getBean(IntentMatcher.class).rank(CLAUSE, Catalogs.all())).isEmpty());
-    }
 
     @Test
     void refusesAThresholdOutsideZeroToOne() {
