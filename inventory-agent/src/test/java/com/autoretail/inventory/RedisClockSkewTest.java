@@ -5,6 +5,7 @@ import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.autoretail.common.testsupport.TestRedis;
 import com.autoretail.common.testsupport.TestRedisKeys;
+import com.autoretail.inventory.store.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +19,6 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -38,7 +37,8 @@ class RedisClockSkewTest extends AgentHttpTestSupport {
     @RegisterExtension
     static final TestRedisKeys KEYS = new TestRedisKeys("test:inventory-skew");
     private static final String PREFIX = KEYS.prefix();
-    private static final SkewedClock SKEWED = new SkewedClock();
+    // the agent's clock, set an hour off either way, as on a machine whose clock drifted
+    private static final MutableClock SKEWED = new MutableClock(Instant.now());
 
     @TestBean(name = "inventoryClock")
     Clock inventoryClock;
@@ -62,7 +62,7 @@ class RedisClockSkewTest extends AgentHttpTestSupport {
 
     @Test
     void holdExpiresByRedisTimeWhateverTheAgentsClockSays() {
-        SKEWED.skew(Duration.ofHours(1));
+        SKEWED.set(Instant.now().plus(Duration.ofHours(1)));
         Reply hold = http.post("/hold", HttpJson.json(Map.of("sku", "SKU000003", "quantity", 2, "ttl", 2)));
         String holdId = hold.text("hold_id");
         Instant createdAt = Instant.parse(hold.text("created_at"));
@@ -73,7 +73,7 @@ class RedisClockSkewTest extends AgentHttpTestSupport {
         assertThat(http.get("/hold/" + holdId).text("status")).as("an hour ahead, still held").isEqualTo("held");
         int heldStock = http.get("/inventory/SKU000003").body().path("online_stock").asInt();
 
-        SKEWED.skew(Duration.ofHours(-1));
+        SKEWED.set(Instant.now().minus(Duration.ofHours(1)));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> "expired".equals(http.get("/hold/" + holdId).text("status")));
 
@@ -83,30 +83,5 @@ class RedisClockSkewTest extends AgentHttpTestSupport {
 
     private Instant redisTime() {
         return Instant.ofEpochMilli(redis.execute((RedisCallback<Long>) c -> c.serverCommands().time()));
-    }
-
-    /** The system clock moved by a skew the test sets, as a machine whose clock drifted. */
-    private static final class SkewedClock extends Clock {
-
-        private volatile Duration skew = Duration.ZERO;
-
-        void skew(Duration newSkew) {
-            skew = newSkew;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(skew);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
