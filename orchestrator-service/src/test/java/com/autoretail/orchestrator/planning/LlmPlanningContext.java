@@ -3,6 +3,10 @@ package com.autoretail.orchestrator.planning;
 import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.testsupport.OpenAiStub;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
@@ -20,9 +24,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The planning service with the LLM planner on Spring AI's OpenAI auto-configuration, against WireMock playing
- * OpenAI: one small context, the planning configuration and the Spring AI auto-configurations only.
+ * OpenAI: one small context, the planning configuration and the Spring AI auto-configurations only. A JUnit
+ * extension: started once per test class, WireMock's answers forgotten before each test.
  */
-final class LlmPlanningContext implements AutoCloseable {
+final class LlmPlanningContext implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
@@ -42,11 +47,12 @@ final class LlmPlanningContext implements AutoCloseable {
 
     private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 
-    final PlanningService planning;
+    PlanningService planning;
 
-    final SimpleMeterRegistry meters;
+    SimpleMeterRegistry meters;
 
-    LlmPlanningContext() {
+    @Override
+    public void beforeAll(ExtensionContext extension) {
         openAi.start();
         TestPropertyValues.of(
                 "spring.ai.openai.base-url=" + openAi.baseUrl(),
@@ -63,7 +69,12 @@ final class LlmPlanningContext implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void beforeEach(ExtensionContext extension) {
+        openAi.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
         context.close();
         openAi.stop();
     }

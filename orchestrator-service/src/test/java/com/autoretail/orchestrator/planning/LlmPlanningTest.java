@@ -5,11 +5,8 @@ import com.autoretail.orchestrator.plan.NoValidPlanException;
 import com.autoretail.orchestrator.testsupport.Catalogs;
 import com.autoretail.orchestrator.testsupport.OpenAiStub;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -27,39 +24,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class LlmPlanningTest {
 
 
-    private static LlmPlanningContext llm;
-
-    private static OpenAiStub openAi;
-
-    private static PlanningService planning;
-
-    private static SimpleMeterRegistry meters;
-
-    @BeforeAll
-    static void startOpenAiAndContext() {
-        llm = new LlmPlanningContext();
-        openAi = llm.openAi;
-        planning = llm.planning;
-        meters = llm.meters;
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
-    }
-
-    @BeforeEach
-    void resetOpenAi() {
-        openAi.reset();
-    }
+    @RegisterExtension
+    static final LlmPlanningContext llm = new LlmPlanningContext();
 
     @Test
     void usesTheLlmsPlanWhenItIsValidUnderAnIdOfItsOwn() {
-        openAi.answers(GOOD);
+        llm.openAi.answers(GOOD);
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
-        assertThat(planning.planner()).isEqualTo(Planner.OPENAI_COMPATIBLE_LLM);
+        assertThat(llm.planning.planner()).isEqualTo(Planner.OPENAI_COMPATIBLE_LLM);
         assertThat(outcome.source()).isEqualTo("llm");
         assertThat(outcome.notes()).isEmpty();
         assertThat(outcome.plan().executionSteps()).extracting(ExecutionStep::stepId)
@@ -69,7 +43,7 @@ class LlmPlanningTest {
             assertThat(step.retryAttempts()).isEqualTo(2);
         });
         assertThat(outcome.plan().planId()).matches("wf_\\d{8}_\\d{6}_\\d{3}");
-        JsonNode request = openAi.requests().get(0);
+        JsonNode request = llm.openAi.requests().get(0);
         assertThat(request.path("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(request.path("temperature").asDouble()).isZero();
         assertThat(OpenAiStub.prompt(request))
@@ -83,42 +57,42 @@ class LlmPlanningTest {
 
     @Test
     void readsAPlanInsideMarkdownFences() {
-        openAi.answers("```json\n" + GOOD + "\n```");
+        llm.openAi.answers("```json\n" + GOOD + "\n```");
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
         assertThat(outcome.source()).isEqualTo("llm");
-        assertThat(openAi.requests()).hasSize(1);
+        assertThat(llm.openAi.requests()).hasSize(1);
     }
 
     @Test
     void readsAPlanWithProseAroundItWithoutAskingAgain() {
         // Spring AI's default bean converter throws on prose before the JSON; the planner's converter reads past it.
-        openAi.answers("Sure! Here is the plan {as requested}:\n" + GOOD + "\nLet me know if you need changes.");
+        llm.openAi.answers("Sure! Here is the plan {as requested}:\n" + GOOD + "\nLet me know if you need changes.");
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
         assertThat(outcome.source()).isEqualTo("llm");
-        assertThat(openAi.requests()).hasSize(1);
+        assertThat(llm.openAi.requests()).hasSize(1);
     }
 
     @Test
     void readsABarePlanWithoutTheWorkflowPlanWrapper() {
         String bare = GOOD.substring(GOOD.indexOf(':') + 1, GOOD.lastIndexOf('}'));
-        openAi.answers(bare);
+        llm.openAi.answers(bare);
 
-        assertThat(planning.plan(EXAMPLE_REQUEST, Catalogs.all()).source()).isEqualTo("llm");
+        assertThat(llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all()).source()).isEqualTo("llm");
     }
 
     @Test
     void asksAgainWithTheReasonWhenTheAnswerIsNotJson() {
-        openAi.answers("I am sorry, I cannot plan that.");
-        openAi.answersWhenAskedWith("was rejected", GOOD);
+        llm.openAi.answers("I am sorry, I cannot plan that.");
+        llm.openAi.answersWhenAskedWith("was rejected", GOOD);
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
         assertThat(outcome.source()).isEqualTo("llm");
-        List<JsonNode> requests = openAi.requests();
+        List<JsonNode> requests = llm.openAi.requests();
         assertThat(requests).hasSize(2);
         assertThat(OpenAiStub.prompt(requests.get(1)))
                 .contains("assistant: I am sorry, I cannot plan that.")
@@ -128,14 +102,14 @@ class LlmPlanningTest {
 
     @Test
     void asksAgainWithTheValidationErrorsOfAnUnknownOperation() {
-        openAi.answers(EXAMPLE_PLAN.formatted("order_parts", "", ""));
-        openAi.answersWhenAskedWith("was rejected", GOOD);
+        llm.openAi.answers(EXAMPLE_PLAN.formatted("order_parts", "", ""));
+        llm.openAi.answersWhenAskedWith("was rejected", GOOD);
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
         assertThat(outcome.source()).isEqualTo("llm");
         assertThat(outcome.plan().executionSteps().get(2).operation()).isEqualTo("reserve_parts");
-        String repair = OpenAiStub.prompt(openAi.requests().get(1));
+        String repair = OpenAiStub.prompt(llm.openAi.requests().get(1));
         assertThat(repair).contains("- step reserve_part_1: operation: 'order_parts' is not an operation of parts");
         assertThat(outcome.notes()).singleElement().asString()
                 .startsWith("llm attempt 1: step reserve_part_1: operation: 'order_parts'");
@@ -144,13 +118,13 @@ class LlmPlanningTest {
     @Test
     void fallsBackToTheRulesWhenTheRepairedPlanStillHasACycle() {
         String cyclic = EXAMPLE_PLAN.formatted("reserve_parts", ", \"create_payment_1\"", ", \"reserve_part_1\"");
-        openAi.answers(cyclic);
+        llm.openAi.answers(cyclic);
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
         assertThat(outcome.source()).isEqualTo("fallback");
-        assertThat(openAi.requests()).hasSize(2);
-        assertThat(OpenAiStub.prompt(openAi.requests().get(1))).contains("dependencies: form a cycle");
+        assertThat(llm.openAi.requests()).hasSize(2);
+        assertThat(OpenAiStub.prompt(llm.openAi.requests().get(1))).contains("dependencies: form a cycle");
         assertThat(outcome.notes()).hasSize(2).allSatisfy(note -> assertThat(note).contains("form a cycle"));
         assertThat(outcome.plan().executionSteps()).extracting(ExecutionStep::stepId)
                 .containsExactly("validate_ro_1", "validate_part_1", "reserve_part_1", "create_payment_1");
@@ -158,14 +132,14 @@ class LlmPlanningTest {
 
     @Test
     void fallsBackToTheRulesWithoutAskingAgainWhenTheLlmAnswers429() {
-        openAi.fails(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        llm.openAi.fails(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\": {\"message\": \"Rate limit reached\", \"type\": \"requests\"}}"));
         double before = timer("fallback", "success");
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
         assertThat(outcome.source()).isEqualTo("fallback");
-        assertThat(openAi.requests()).hasSize(1);
+        assertThat(llm.openAi.requests()).hasSize(1);
         assertThat(outcome.notes()).singleElement().asString().startsWith("llm attempt 1: the LLM call failed")
                 .contains("429").as("the provider's text stays in the log").doesNotContain("Rate limit reached");
         assertThat(timer("fallback", "success")).isEqualTo(before + 1);
@@ -173,10 +147,10 @@ class LlmPlanningTest {
 
     @Test
     void fallsBackToTheRulesWhenTheLlmTimesOut() {
-        openAi.fails(aResponse().withFixedDelay(6000).withStatus(200));
+        llm.openAi.fails(aResponse().withFixedDelay(6000).withStatus(200));
         long start = System.nanoTime();
 
-        PlanOutcome outcome = planning.plan(EXAMPLE_REQUEST, Catalogs.all());
+        PlanOutcome outcome = llm.planning.plan(EXAMPLE_REQUEST, Catalogs.all());
 
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
         assertThat(outcome.source()).isEqualTo("fallback");
@@ -185,11 +159,11 @@ class LlmPlanningTest {
 
     @Test
     void leavesTheOperationsOfAnUnhealthyServiceOutOfThePrompt() {
-        openAi.answers("not a plan");
+        llm.openAi.answers("not a plan");
 
-        PlanOutcome outcome = planning.plan("Add part 1234 to RO 1234", Catalogs.without("payment"));
+        PlanOutcome outcome = llm.planning.plan("Add part 1234 to RO 1234", Catalogs.without("payment"));
 
-        String prompt = OpenAiStub.prompt(openAi.requests().get(0));
+        String prompt = OpenAiStub.prompt(llm.openAi.requests().get(0));
         assertThat(prompt).contains("\"service_name\": \"parts\"").contains("get_repair_order_details(")
                 .doesNotContain("\"service_name\": \"payment\"").doesNotContain("create_payment_link")
                 .doesNotContain("process_refund");
@@ -198,11 +172,11 @@ class LlmPlanningTest {
 
     @Test
     void refusesWithEveryErrorWhenNeitherTheLlmNorTheRulesCanPlan() {
-        openAi.answers("{\"workflow_plan\": {\"execution_steps\": []}}");
+        llm.openAi.answers("{\"workflow_plan\": {\"execution_steps\": []}}");
         double before = timer("fallback", "failure");
 
         NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
-                () -> planning.plan("Make it nice", Catalogs.all()));
+                () -> llm.planning.plan("Make it nice", Catalogs.all()));
 
         assertThat(refused.errors()).containsExactly(
                 "llm attempt 1: execution_steps: a plan needs at least one step",
@@ -213,7 +187,7 @@ class LlmPlanningTest {
     }
 
     private static double timer(String source, String outcome) {
-        var timer = meters.find(PlanningService.TIMER).tag("source", source).tag("outcome", outcome).timer();
+        var timer = llm.meters.find(PlanningService.TIMER).tag("source", source).tag("outcome", outcome).timer();
         return timer == null ? 0 : timer.count();
     }
 }
