@@ -3,7 +3,6 @@ package com.autoretail.inventory;
 import com.autoretail.common.testsupport.AgentHttpTestSupport;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
-import com.autoretail.common.testsupport.TestRedis;
 import com.autoretail.common.testsupport.TestRedisKeys;
 import com.autoretail.inventory.store.InventoryStore;
 import com.autoretail.inventory.store.SeedCatalog;
@@ -31,11 +30,7 @@ class RedisStoreAppTest extends AgentHttpTestSupport {
 
     @DynamicPropertySource
     static void redisStore(DynamicPropertyRegistry registry) {
-        registry.add("inventory.store", () -> "redis");
-        registry.add("inventory.redis-key-prefix", () -> PREFIX);
-        registry.add("agent.idempotency.redis-key-prefix", () -> PREFIX + "execute:");
-        registry.add("spring.data.redis.url", TestRedis::url);
-        registry.add("server.shutdown", () -> "immediate");
+        RedisStoreProperties.add(registry, PREFIX);
     }
 
     @Autowired
