@@ -40,7 +40,7 @@ final class WorkshopSteps {
             return;
         }
         Map<String, Object> quantities = new LinkedHashMap<>();
-        parts.forEach(part -> quantities.put(part, clause.quantity()));
+        parts.forEach(part -> quantities.put(part, PartQuantities.of(clause.text(), part, clause.quantity())));
         for (String repairOrder : repairOrders) {
             List<String> gates = new ArrayList<>();
             gates.add(plan.repairOrderGate(repairOrder));

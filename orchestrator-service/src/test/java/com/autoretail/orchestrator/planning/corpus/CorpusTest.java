@@ -32,9 +32,10 @@ class CorpusTest {
      * Today's whole-plan accuracy over the whole corpus, rounded down: the floor. First measured 2026-12-04 at
      * 129/278 = 46.4 %; with the rule planner that reads ids as written, paraphrases and statuses from the transition
      * matrix: 199/278 = 71.6 % (development 138/180 = 76.7 %, held-out 61/98 = 62.2 %); asking the matcher by meaning
-     * where the rules find nothing: 220/278 = 79.1 % (development 150/180 = 83.3 %, held-out 70/98 = 71.4 %).
+     * where the rules find nothing: 220/278 = 79.1 % (development 150/180 = 83.3 %, held-out 70/98 = 71.4 %); with
+     * each part's own count: 223/278 = 80.2 % (development 153/180 = 85.0 %).
      */
-    private static final double ACCURACY_FLOOR = 0.79;
+    private static final double ACCURACY_FLOOR = 0.80;
 
     /**
      * Side-effecting operations planned that no label asks for: none, and none ever. (The first measure found two: a
@@ -44,7 +45,7 @@ class CorpusTest {
     private static final int UNASKED_SIDE_EFFECTS_CEILING = 0;
 
     /** Side-effecting steps that match nothing asked (unasked, or aimed at another value): today's count, a ceiling. */
-    private static final int STRAYED_SIDE_EFFECTS_CEILING = 9;
+    private static final int STRAYED_SIDE_EFFECTS_CEILING = 5;
 
     private static final Path PLANNING = planningFolder();
     private static final Corpus CORPUS = Corpus.load(PLANNING);
