@@ -1,6 +1,7 @@
 package com.autoretail.orchestrator.planning.rules;
 
-import java.util.List;
+import com.autoretail.orchestrator.planning.rules.entities.EntityExtractor;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +13,6 @@ import java.util.regex.Pattern;
  */
 final class PartQuantities {
 
-    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten");
     private static final String COUNT = "(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)";
     // a count is no price ($4), no decimal and no repair order ("RO 123 BRK2201")
     private static final String NOT_AN_ID = "(?<![$€£#.,\\d])(?<!\\bro\\s)(?<!\\bro)";
@@ -28,13 +27,9 @@ final class PartQuantities {
         String text = clause.toLowerCase(Locale.ROOT);
         Matcher before = Pattern.compile(NOT_AN_ID + "\\b" + COUNT + WORDS_BETWEEN + quoted + "\\b").matcher(text);
         if (before.find()) {
-            return count(before.group(1));
+            return EntityExtractor.count(before.group(1));
         }
         Matcher after = Pattern.compile("\\b" + quoted + "\\s*(?:x|\\*)\\s*(\\d{1,3})\\b").matcher(text);
-        return after.find() ? count(after.group(1)) : fallback;
-    }
-
-    private static int count(String written) {
-        return Character.isDigit(written.charAt(0)) ? Integer.parseInt(written) : WORDS.indexOf(written);
+        return after.find() ? EntityExtractor.count(after.group(1)) : fallback;
     }
 }

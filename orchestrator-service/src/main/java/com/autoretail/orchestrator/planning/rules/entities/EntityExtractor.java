@@ -217,7 +217,8 @@ public final class EntityExtractor {
         return quantity;
     }
 
-    private static int count(String written) {
+    /** A count as written: digits, a number word up to ten, or "a pair of" / "a couple of" (2). */
+    public static int count(String written) {
         if (Character.isDigit(written.charAt(0))) {
             return Integer.parseInt(written);
         }
