@@ -3,10 +3,12 @@
 -- A hold past its expiry can only expire (even when asked to be released or committed); expiry of a hold not
 -- yet due changes nothing. A finished hold is kept for ARGV[3] ms for reads, then Redis forgets it.
 -- Due means past its expiry by Redis's own clock (TIME), the clock its expiry was set by, whichever agent asks.
--- KEYS: 1 hold hash, 2 product hash, 3 expiry index
+-- The hold's session and customer (when it names them) stop counting it; a usage hash at zero holds is deleted.
+-- KEYS: 1 hold hash, 2 product hash, 3 expiry index, 4 the session's usage hash, 5 the customer's
 -- ARGV: 1 hold id, 2 wanted status (released|committed|expired), 3 retention (ms)
 -- Returns {status after the call, quantity this call gave back to stock} | {'unknown', '0'}
-local hold = redis.call('HMGET', KEYS[1], 'status', 'quantity', 'location', 'expires_at')
+local hold = redis.call('HMGET', KEYS[1], 'status', 'quantity', 'location', 'expires_at', 'session_id',
+  'customer_id')
 local status = hold[1]
 if not status then
   redis.call('ZREM', KEYS[3], ARGV[1])
@@ -32,6 +34,16 @@ if wanted ~= 'committed' then
   restored = quantity
 end
 redis.call('HINCRBY', KEYS[2], 'reserved', -quantity)
+local function uncount(key, id)
+  if id and id ~= '' then
+    redis.call('HINCRBY', key, 'units', -quantity)
+    if redis.call('HINCRBY', key, 'holds', -1) <= 0 then
+      redis.call('DEL', key)
+    end
+  end
+end
+uncount(KEYS[4], hold[5])
+uncount(KEYS[5], hold[6])
 redis.call('HSET', KEYS[1], 'status', wanted, 'finished_at', string.format('%d', now))
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])

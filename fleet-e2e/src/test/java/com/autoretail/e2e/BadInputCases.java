@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +19,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The hostile and broken requests of {@link BadInputTest}: the rows of {@code bad-input/cases.json}, plus the few
- * that are easier to build than to write down (bodies over the 1 MiB limit, NaN and Infinity tokens, over-long
+ * The hostile and broken requests of {@link BadInputTest}: the rows of every {@code bad-input/*.json} (each a JSON
+ * array of cases: {@code cases.json}, {@code quotas-and-hygiene.json}, ...), plus the few that are easier to build
+ * than to write down (bodies over the 1 MiB limit, NaN and Infinity tokens, over-long
  * texts, a plan with too many steps).
  */
 final class BadInputCases {
@@ -43,7 +48,7 @@ final class BadInputCases {
 
     static final int MAX_BODY = 1024 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String FIXTURE = "/bad-input/cases.json";
+    private static final String FIXTURES = "/bad-input/";
 
     private BadInputCases() {
     }
@@ -52,18 +57,36 @@ final class BadInputCases {
         return Stream.concat(fixture().stream(), programmatic().stream());
     }
 
+    /** The rows of every {@code *.json} in the fixtures' folder, file by file in name order. */
     static List<Case> fixture() {
-        try (InputStream in = BadInputCases.class.getResourceAsStream(FIXTURE)) {
-            if (in == null) {
-                throw new IllegalStateException(FIXTURE + " is not on the test classpath");
+        List<Case> cases = new ArrayList<>();
+        for (Path file : fixtureFiles()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (JsonNode row : MAPPER.readTree(in)) {
+                    cases.add(fromRow(row));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + " is not a JSON array of cases", e);
             }
-            List<Case> cases = new ArrayList<>();
-            for (JsonNode row : MAPPER.readTree(in)) {
-                cases.add(fromRow(row));
+        }
+        return cases;
+    }
+
+    static List<Path> fixtureFiles() {
+        URL folder = BadInputCases.class.getResource(FIXTURES);
+        if (folder == null) {
+            throw new IllegalStateException(FIXTURES + " is not on the test classpath");
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            List<Path> found = files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+            if (found.isEmpty()) {
+                throw new IllegalStateException("no *.json cases in " + FIXTURES);
             }
-            return cases;
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile and broken requests against every public endpoint of every service of the fleet (the table in
- * {@code bad-input/cases.json} and {@link BadInputCases#programmatic()}): each must be refused with the 4xx it
+ * every {@code bad-input/*.json} and {@link BadInputCases#programmatic()}): each must be refused with the 4xx it
  * deserves and a clear message, never a 5xx or a stack trace; afterwards no stock, repair order, payment link or
  * refund has changed and every service is still healthy. Cases marked {@code expectedBug} are known bugs of the
  * services: they are reported as aborted with the bug's description, and not sent, since some of them change state
@@ -61,10 +61,12 @@ class BadInputTest {
         return BadInputCases.all();
     }
 
-    /** The fixture's own sanity: unique names, and at least 100 cases. */
+    /** The fixture's own sanity: every file read, unique names, and at least 100 cases. */
     @Order(0)
     @Test
     void fixtureHasUniquelyNamedCases() {
+        assertThat(BadInputCases.fixtureFiles()).extracting(file -> file.getFileName().toString())
+                .contains("cases.json", "quotas-and-hygiene.json");
         List<String> names = BadInputCases.all().map(Case::name).toList();
         assertThat(names).hasSizeGreaterThanOrEqualTo(100).doesNotHaveDuplicates();
         assertThat(BadInputCases.all().map(Case::service).distinct()).containsExactlyInAnyOrderElementsOf(SERVICES);

@@ -64,6 +64,33 @@ class ContainerFilesTest {
         assertThat(composeServices()).containsKey("redis");
     }
 
+    /**
+     * The stock lives in a Redis of its own that persists and never evicts; the Redis of sessions, idempotency
+     * records and workflows is bounded and evicts only keys with a TTL, so a running workflow (no TTL) stays. Neither
+     * is published on the host, and every service but the inventory uses the shared one.
+     */
+    @Test
+    void stockLivesInItsOwnRedisThatNeverEvictsWhileTheOtherIsBounded() {
+        Map<String, Map<String, Object>> services = composeServices();
+        List<?> stock = (List<?>) services.get("inventory-redis").get("command");
+        List<?> shared = (List<?>) services.get("redis").get("command");
+
+        assertThat(String.join(" ", stock.stream().map(String::valueOf).toList()))
+                .contains("--appendonly yes", "--maxmemory-policy noeviction");
+        assertThat(String.join(" ", shared.stream().map(String::valueOf).toList()))
+                .contains("--appendonly yes", "--maxmemory ", "--maxmemory-policy volatile-");
+        assertThat(services.get("redis").get("ports")).isNull();
+        assertThat(services.get("inventory-redis").get("ports")).isNull();
+        services.forEach((name, service) -> {
+            if (service.get("environment") instanceof Map<?, ?> environment && environment.containsKey("REDIS_URL")) {
+                assertThat(environment.get("REDIS_URL")).as(name + " REDIS_URL").isEqualTo(name.equals("inventory")
+                        ? "redis://inventory-redis:6379" : "redis://redis:6379");
+            }
+        });
+        assertThat(((Map<?, ?>) services.get("inventory").get("depends_on")).keySet().stream().map(String::valueOf))
+                .containsExactly("inventory-redis");
+    }
+
     @Test
     void everyServiceHasAMemoryLimit() {
         composeServices().forEach((name, service) ->

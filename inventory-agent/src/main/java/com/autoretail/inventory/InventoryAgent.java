@@ -3,6 +3,7 @@ package com.autoretail.inventory;
 import com.autoretail.common.agent.AgentInfo;
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.common.agent.BaseAgentService;
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.AgentServiceRequest;
 import com.autoretail.common.wire.OperationSpec;
@@ -24,6 +25,8 @@ class InventoryAgent extends BaseAgentService {
     private static final String HOLD_ID = "hold_id";
     private static final String QUANTITY = "quantity";
     private static final String LOCATION = "location";
+    private static final String SESSION_ID = "session_id";
+    private static final String CUSTOMER_ID = "customer_id";
 
     private final InventoryService inventory;
     private final InventoryStore store;
@@ -41,6 +44,8 @@ class InventoryAgent extends BaseAgentService {
         Map<String, Object> sku = Map.of("type", "string", "minLength", 1, "description", "e.g. SKU000001");
         Map<String, Object> holdId = Map.of("type", "string", "minLength", 1);
         Map<String, Object> quantity = Map.of("type", "integer", "minimum", 1, "maximum", inventory.maxQuantity());
+        Map<String, Object> text = Map.of("type", "string", "minLength", 1,
+                "maxLength", RequestChecks.MAX_TEXT_LENGTH);
         Map<String, Object> location = Map.of("type", "string", "enum", inventory.locations(),
                 "description", "online (the default) or a store id");
         return List.of(
@@ -52,8 +57,11 @@ class InventoryAgent extends BaseAgentService {
                         "Holds stock of a SKU at a location until released, committed or expired after ttl seconds",
                         schema(Map.of(SKU, sku, QUANTITY, quantity, LOCATION, location,
                                 "ttl", Map.of("type", "integer", "minimum", 1, "maximum", inventory.maxTtlSeconds()),
-                                "idempotency_key", Map.of("type", "string", "minLength", 1,
-                                        "maxLength", RequestChecks.MAX_TEXT_LENGTH)), SKU, QUANTITY))
+                                "idempotency_key", text,
+                                SESSION_ID, Map.of("type", "string", "maxLength", RequestChecks.MAX_TEXT_LENGTH,
+                                        "description", "the shopping session the hold is for (its quota)"),
+                                CUSTOMER_ID, Map.of("type", "string", "maxLength", RequestChecks.MAX_TEXT_LENGTH,
+                                        "description", "the customer the hold is for (its quota)")), SKU, QUANTITY))
                         .withSideEffects(true, "release_hold"),
                 OperationSpec.local("release_hold", "Gives a hold's stock back (once, however often it is called)",
                         schema(Map.of(HOLD_ID, holdId), HOLD_ID)).withSideEffects(true, null),
@@ -70,8 +78,9 @@ class InventoryAgent extends BaseAgentService {
             case "create_hold" -> {
                 String key = text(p, "idempotency_key");
                 HoldRequest hold = new HoldRequest(text(p, SKU), (Number) p.get(QUANTITY), text(p, LOCATION),
-                        (Number) p.get("ttl"));
-                yield inventory.hold(hold, key == null ? request.requestId() : key, "idempotency_key").hold();
+                        (Number) p.get("ttl"), text(p, SESSION_ID), text(p, CUSTOMER_ID));
+                yield inventory.hold(hold, key == null ? request.requestId() : key, "idempotency_key",
+                        Caller.current()).hold();
             }
             case "release_hold" -> inventory.release(text(p, HOLD_ID));
             case "commit_hold" -> inventory.commit(text(p, HOLD_ID));

@@ -38,9 +38,11 @@ class InventoryConfiguration {
                                   ObjectProvider<StringRedisTemplate> redis,
                                   ObjectProvider<RedisConnectionDetails> redisDetails) {
         return switch (properties.store()) {
-            case MEMORY -> new InMemoryInventoryStore(inventoryClock, properties.holdRetention());
+            case MEMORY -> new InMemoryInventoryStore(inventoryClock, properties.holdRetention(),
+                    properties.limits().holdLimits());
             case REDIS -> new RedisInventoryStore(redis.getObject(), properties.redisKeyPrefix(),
-                    properties.holdRetention(), redisEndpoint(redisDetails.getIfAvailable()));
+                    properties.holdRetention(), properties.limits().holdLimits(),
+                    redisEndpoint(redisDetails.getIfAvailable()));
         };
     }
 

@@ -1,5 +1,7 @@
 package com.autoretail.inventory;
 
+import com.autoretail.inventory.store.HoldLimits;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -24,6 +26,7 @@ import java.time.temporal.ChronoUnit;
  * @param reaperInterval  how often expired holds are looked for
  * @param reaperBatchSize how many expired holds one look handles at most before looking again
  * @param redisKeyPrefix  the prefix of every Redis key of the store
+ * @param limits          what one session and one customer may hold at once
  */
 @Validated
 @ConfigurationProperties("inventory")
@@ -36,9 +39,26 @@ record InventoryProperties(
         @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration holdRetention,
         @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration reaperInterval,
         @Positive int reaperBatchSize,
-        @NotBlank String redisKeyPrefix) {
+        @NotBlank String redisKeyPrefix,
+        @NotNull @Valid Limits limits) {
 
     enum StoreType { MEMORY, REDIS }
+
+    /**
+     * The hold quotas ({@code inventory.limits.*}).
+     *
+     * @param sessionUnits  units one session may hold at once
+     * @param sessionHolds  holds one session may have open at once
+     * @param customerUnits units one customer may hold at once, over all their sessions
+     * @param customerHolds holds one customer may have open at once
+     */
+    record Limits(@Positive int sessionUnits, @Positive int sessionHolds, @Positive int customerUnits,
+                  @Positive int customerHolds) {
+
+        HoldLimits holdLimits() {
+            return new HoldLimits(sessionUnits, sessionHolds, customerUnits, customerHolds);
+        }
+    }
 
     InventoryProperties {
         if (defaultTtl != null && maxTtl != null

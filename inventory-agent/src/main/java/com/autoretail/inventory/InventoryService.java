@@ -1,9 +1,12 @@
 package com.autoretail.inventory;
 
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.inventory.store.Hold;
+import com.autoretail.inventory.store.HoldLimits;
 import com.autoretail.inventory.store.HoldOutcome;
+import com.autoretail.inventory.store.HoldOwner;
 import com.autoretail.inventory.store.HoldStatus;
 import com.autoretail.inventory.store.InventoryStore;
 import com.autoretail.inventory.store.NewHold;
@@ -20,6 +23,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,16 +80,25 @@ public class InventoryService {
                 checkedLocation);
     }
 
-    /** @param keyField how the caller names the idempotency key ({@code X-Idempotency-Key}, idempotency_key) */
-    public Placed hold(HoldRequest request, String idempotencyKey, String keyField) {
+    /**
+     * Places a hold for the session and customer the request names. A request that names no session counts against
+     * its caller's own: the credential's name, unless the caller is a fleet service (or the open local default),
+     * which holds on behalf of the sessions it names.
+     *
+     * @param keyField how the caller names the idempotency key ({@code X-Idempotency-Key}, idempotency_key)
+     */
+    public Placed hold(HoldRequest request, String idempotencyKey, String keyField, Caller caller) {
         RequestChecks checks = checks();
         String sku = checks.identifier("sku", request.sku());
         int quantity = checks.quantity(request.quantity(), null);
         String location = checks.location(request.location());
         Duration ttl = checks.ttl(request.ttl());
         String key = checks.optionalText(keyField, idempotencyKey);
+        String session = checks.optionalText("session_id", request.sessionId());
+        String customer = checks.optionalText("customer_id", request.customerId());
         checks.throwIfInvalid();
-        HoldOutcome outcome = stored(() -> store.hold(new NewHold(sku, location, quantity, ttl, key)));
+        HoldOwner owner = new HoldOwner(session != null ? session : callerSession(caller), customer);
+        HoldOutcome outcome = stored(() -> store.hold(new NewHold(sku, location, quantity, ttl, key, owner)));
         return switch (outcome) {
             case HoldOutcome.Created created -> new Placed(view(created.hold()), true);
             case HoldOutcome.Replayed replayed -> new Placed(view(replayed.hold()), false);
@@ -95,11 +108,32 @@ public class InventoryService {
                             + " available, " + quantity + " requested",
                     Map.of("sku", sku, "location", location, "current_stock", shortStock.available(),
                             "requested_quantity", quantity));
+            case HoldOutcome.QuotaExceeded exceeded -> throw quotaExceeded(exceeded, quantity);
             case HoldOutcome.KeyInUse(Hold other) -> throw new AgentException(ErrorCode.CONFLICT,
                     "Idempotency key " + key + " already made hold " + other.id() + " (" + other.quantity() + " of "
                             + other.sku() + " at " + other.location() + "); use a new key for another hold",
                     Map.of("hold_id", other.id()));
         };
+    }
+
+    private static String callerSession(Caller caller) {
+        boolean holdsForOthers = caller == null || caller.equals(Caller.OPEN) || caller.has(Caller.SERVICE);
+        return holdsForOthers ? null : "caller:" + caller.name();
+    }
+
+    private static AgentException quotaExceeded(HoldOutcome.QuotaExceeded exceeded, int quantity) {
+        String scope = exceeded.scope().wireName();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("scope", scope);
+        details.put("held_units", exceeded.heldUnits());
+        details.put("open_holds", exceeded.openHolds());
+        details.put("max_units", exceeded.maxUnits());
+        details.put("max_holds", exceeded.maxHolds());
+        details.put("requested_quantity", quantity);
+        return new AgentException(ErrorCode.QUOTA_EXCEEDED, "Hold quota of the " + scope + " exceeded: it holds "
+                + exceeded.heldUnits() + " units in " + exceeded.openHolds() + " open holds, at most "
+                + exceeded.maxUnits() + " units in " + exceeded.maxHolds() + " holds; " + quantity
+                + " more requested. Release or commit a hold first", details);
     }
 
     public HoldView findHold(String holdId) {

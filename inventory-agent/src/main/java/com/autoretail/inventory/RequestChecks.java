@@ -39,13 +39,17 @@ final class RequestChecks {
         return optionalText(field, value);
     }
 
-    /** An optional text, absent when blank. */
+    /** An optional text, absent when blank; never with control characters (CR, LF, NUL...), which forge logs. */
     String optionalText(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         if (value.length() > MAX_TEXT_LENGTH) {
             errors.add(new FieldError(field, "must be at most " + MAX_TEXT_LENGTH + " characters"));
+            return null;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(field, "must not contain control characters"));
             return null;
         }
         return value;

@@ -1,9 +1,11 @@
 package com.autoretail.inventory;
 
 import com.autoretail.common.agent.AgentToolkit;
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.ErrorCode;
+import com.autoretail.inventory.store.HoldLimits;
 import com.autoretail.inventory.store.RedisInventoryStore;
 import com.autoretail.inventory.wire.HoldRequest;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class StoreUnavailableTest {
         connections.afterPropertiesSet();
         try {
             var store = new RedisInventoryStore(new StringRedisTemplate(connections), "test:", Duration.ofHours(1),
-                    "redis://127.0.0.1:" + closedPort);
+                    HoldLimits.NONE, "redis://127.0.0.1:" + closedPort);
             var inventory = new InventoryService(store, List.of("online"), 100, Duration.ofMinutes(5),
                     Duration.ofHours(1));
             var agent = new InventoryAgent(new AgentToolkit(Optional.empty(), null), inventory, store);
@@ -45,7 +47,8 @@ class StoreUnavailableTest {
             assertThatThrownBy(() -> inventory.inventory("SKU000001"))
                     .isInstanceOfSatisfying(AgentException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE));
-            assertThatThrownBy(() -> inventory.hold(new HoldRequest("SKU000001", 1, null, null), "k", "key"))
+            assertThatThrownBy(() -> inventory.hold(new HoldRequest("SKU000001", 1, null, null), "k", "key",
+                    Caller.OPEN))
                     .isInstanceOfSatisfying(AgentException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE));
         } finally {

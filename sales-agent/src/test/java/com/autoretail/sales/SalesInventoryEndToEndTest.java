@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +55,12 @@ class SalesInventoryEndToEndTest {
                     "--server.port=0", "--spring.application.name=inventory-agent", "--server.shutdown=immediate",
                     "--spring.main.banner-mode=off", "--inventory.store=memory",
                     "--inventory.seed-file=classpath:inventory/products.csv", "--inventory.default-ttl=300",
-                    "--inventory.max-ttl=3600", "--inventory.max-quantity=10000", "--inventory.hold-retention=24h",
+                    "--inventory.max-ttl=1800", "--inventory.max-quantity=10000", "--inventory.hold-retention=24h",
                     "--inventory.reaper-interval=1s", "--inventory.reaper-batch-size=200",
-                    "--inventory.redis-key-prefix=inventory:", "--agent.idempotency.store=memory");
+                    "--inventory.redis-key-prefix=inventory:", "--agent.idempotency.store=memory",
+                    // units high enough for the tests that hold the whole stock; the shipped open-hold counts
+                    "--inventory.limits.session-units=10000", "--inventory.limits.session-holds=5",
+                    "--inventory.limits.customer-units=10000", "--inventory.limits.customer-holds=10");
         }
         return "http://localhost:" + inventoryAgent.getEnvironment().getProperty("local.server.port");
     }
@@ -98,6 +102,28 @@ class SalesInventoryEndToEndTest {
         assertThat(after.path("online_stock").asInt()).isEqualTo(498);
         assertThat(after.path("reserved").asInt()).isZero();
         assertThat(redis.getExpire(SESSION_PREFIX + chat.sessionId())).isPositive();
+    }
+
+    @Test
+    void aSessionAtItsHoldQuotaIsToldSoAndKeepsWhatItHolds() {
+        Chat chat = new Chat("http://localhost:" + port, "e2e-" + UUID.randomUUID());
+        HttpJson inventory = new HttpJson(inventoryUrl());
+        for (String sku : List.of("SKU000040", "SKU000041", "SKU000042", "SKU000043", "SKU000044")) {
+            assertThat(chat.say("I want 1 unit of " + sku).path("hold_id").asText()).startsWith("hold-");
+        }
+        int before = inventory.get("/inventory/SKU000045").body().path("online_stock").asInt();
+
+        JsonNode refused = chat.say("I want 1 unit of SKU000045");
+
+        assertThat(refused.path("response").asText()).contains("reached the reservation limit", "5 reservations",
+                "check out", "cancel");
+        assertThat(refused.path("data").path("error").asText()).isEqualTo("quota_exceeded");
+        assertThat(refused.path("hold_id").isNull()).isTrue();
+        assertThat(inventory.get("/inventory/SKU000045").body().path("online_stock").asInt()).isEqualTo(before);
+
+        chat.say("cancel");
+        assertThat(chat.say("I want 1 unit of SKU000045").path("hold_id").asText()).startsWith("hold-");
+        assertThat(inventory.get("/inventory/SKU000045").body().path("online_stock").asInt()).isEqualTo(before - 1);
     }
 
     @Test

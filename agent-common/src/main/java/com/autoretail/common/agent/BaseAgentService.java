@@ -111,7 +111,7 @@ public abstract class BaseAgentService {
         boolean mcpNeverListed = toolkit.mcp().map(mcp -> !mcp.connected() && mcp.tools().isEmpty()).orElse(false);
         if (mcpNeverListed) {
             return new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "Operation '" + operation
-                    + "' is not known while the MCP server " + toolkit.mcp().get().endpoint() + " is unreachable");
+                    + "' is not known while the dealer system is unreachable; retry shortly");
         }
         return new AgentException(ErrorCode.UNKNOWN_OPERATION,
                 "Unknown operation '" + operation + "'; this agent offers " + currentCatalog().names());

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -19,12 +21,14 @@ import java.util.Set;
  * {@code NOT_FOUND}, {@code CONFLICT}, {@code VALIDATION_ERROR} and {@code IDEMPOTENCY_KEY_REUSED} (the call's
  * idempotency key was used with other arguments) are answered as such, with {@code details}
  * as the envelope's {@code result}; any other code, or an error that is not such JSON, is an
- * {@code UPSTREAM_ERROR} carrying the tool's text.
+ * {@code UPSTREAM_ERROR} with a generic message, the tool's own text in the log only.
  */
 public final class McpResults {
 
     private static final Set<ErrorCode> TOOL_ERROR_CODES =
             Set.of(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.VALIDATION_ERROR, ErrorCode.IDEMPOTENCY_KEY_REUSED);
+
+    private static final Logger log = LoggerFactory.getLogger(McpResults.class);
 
     private McpResults() {
     }
@@ -53,8 +57,10 @@ public final class McpResults {
     static AgentException toolError(String text, ObjectMapper mapper) {
         JsonNode json = tryParse(text, mapper);
         if (json == null || !json.isObject() || !json.hasNonNull("error_code")) {
+            // not the convention: the dealer system's own text, which may name its internals, stays in the log
+            log.warn("MCP tool error outside the convention: {}", text.isBlank() ? "no message" : text);
             return new AgentException(ErrorCode.UPSTREAM_ERROR,
-                    "MCP tool error: " + (text.isBlank() ? "no message" : text));
+                    "The dealer system failed the call; see the agent's log for the request_id");
         }
         ErrorCode code = ErrorCode.fromName(json.get("error_code").asText(), ErrorCode.UPSTREAM_ERROR);
         if (!TOOL_ERROR_CODES.contains(code)) {

@@ -100,7 +100,7 @@ public class McpToolClient implements AutoCloseable {
     public Object call(String toolName, Map<String, Object> arguments) {
         if (!breaker.tryAcquirePermission()) {
             throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "MCP server " + endpoint + " is unavailable (circuit breaker open)");
+                    "The dealer system is unavailable (circuit breaker open); retry shortly");
         }
         long start = System.nanoTime();
         try {
@@ -173,15 +173,18 @@ public class McpToolClient implements AutoCloseable {
             return new AgentException(ErrorCode.TIMEOUT, "MCP call cancelled: the operation ran past its timeout");
         }
         if (root instanceof TimeoutException) {
+            log.warn("MCP server {} did not answer within {} s", endpoint, settings.requestTimeout().toSeconds());
             return new AgentException(ErrorCode.TIMEOUT,
-                    "MCP server " + endpoint + " did not answer within " + settings.requestTimeout().toSeconds() + " s");
+                    "The dealer system did not answer within " + settings.requestTimeout().toSeconds() + " s");
         }
         if (e instanceof McpError mcpError && mcpError.getJsonRpcError() != null) {
             if (calls != null) {
                 calls.didNotAct();
             }
+            // the server's own words (and where it is) stay in the log, beside the request_id
+            log.warn("MCP server {} refused the call: {}", endpoint, mcpError.getJsonRpcError().message());
             return new AgentException(ErrorCode.UPSTREAM_ERROR,
-                    "MCP server " + endpoint + " refused the call: " + mcpError.getJsonRpcError().message());
+                    "The dealer system refused the call; see the agent's log for the request_id");
         }
         if (calls != null && root instanceof ConnectException) {
             calls.didNotAct();
@@ -191,8 +194,8 @@ public class McpToolClient implements AutoCloseable {
     }
 
     private AgentException unavailable() {
-        return new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                "MCP server " + endpoint + " is unavailable: " + lastError);
+        log.debug("MCP server {} is unavailable: {}", endpoint, lastError);
+        return new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "The dealer system is unavailable; retry shortly");
     }
 
     private static boolean sessionLost(Throwable e) {

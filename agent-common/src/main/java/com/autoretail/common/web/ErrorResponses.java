@@ -55,7 +55,9 @@ public class ErrorResponses {
                     AgentServiceResponse.failure(requestId, code, message, null, 0, Map.of()));
         } else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            mapper.writeValue(response.getOutputStream(), problem(status, message, requestId));
+            ProblemDetail problem = problem(status, message, requestId);
+            problem.setProperty("error_code", code.name());
+            mapper.writeValue(response.getOutputStream(), problem);
         }
     }
 }

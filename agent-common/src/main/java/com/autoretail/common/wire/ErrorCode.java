@@ -21,6 +21,10 @@ public enum ErrorCode {
     TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, true),
     /** The agent holds as much unfinished work (claims, async tasks) as it may keep; retrying later may succeed. */
     OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, true),
+    /** A quota of the caller (units or holds per session or customer) is used up; it frees when a hold ends. */
+    QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, false),
+    /** The caller sent more requests than its rate allows; retrying after {@code Retry-After} may succeed. */
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, true),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, false);
 
     private final HttpStatus httpStatus;

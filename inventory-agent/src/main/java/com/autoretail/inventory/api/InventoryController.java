@@ -1,5 +1,6 @@
 package com.autoretail.inventory.api;
 
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.inventory.InvalidRequestException;
 import com.autoretail.inventory.InventoryService;
@@ -54,7 +55,8 @@ class InventoryController {
     @PostMapping("/hold")
     ResponseEntity<HoldView> hold(@RequestBody HoldRequest request,
                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        InventoryService.Placed placed = inventory.hold(request, idempotencyKey, IDEMPOTENCY_KEY);
+        InventoryService.Placed placed = inventory.hold(request, idempotencyKey, IDEMPOTENCY_KEY,
+                Caller.current());
         return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.hold());
     }
 

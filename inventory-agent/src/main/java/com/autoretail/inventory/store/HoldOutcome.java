@@ -18,6 +18,16 @@ public sealed interface HoldOutcome {
     record UnknownSku() implements HoldOutcome {
     }
 
+    /**
+     * The hold would take the session or the customer past its quota; nothing changed.
+     *
+     * @param heldUnits the units the scope holds now
+     * @param openHolds the holds the scope has open now
+     */
+    record QuotaExceeded(HoldLimits.Scope scope, int heldUnits, int openHolds, int maxUnits, int maxHolds)
+            implements HoldOutcome {
+    }
+
     /** Not enough stock at the location; nothing changed. */
     record ShortStock(int available) implements HoldOutcome {
     }

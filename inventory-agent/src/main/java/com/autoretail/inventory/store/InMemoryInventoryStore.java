@@ -3,6 +3,7 @@ package com.autoretail.inventory.store;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.inventory.store.HoldOutcome.Created;
 import com.autoretail.inventory.store.HoldOutcome.KeyInUse;
+import com.autoretail.inventory.store.HoldOutcome.QuotaExceeded;
 import com.autoretail.inventory.store.HoldOutcome.Replayed;
 import com.autoretail.inventory.store.HoldOutcome.ShortStock;
 import com.autoretail.inventory.store.HoldOutcome.UnknownSku;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  * Stock and holds in this JVM, the local default: one lock makes every check-and-change atomic. A lock rather
  * than {@code synchronized}, so that the virtual threads serving requests never pin their carrier on Java 21.
  * Holds live as long as the process; the idempotency key of a hold is kept as long as the hold. Finished holds are
- * forgotten after the retention, or sooner, oldest first, past {@link #MAX_FINISHED_HOLDS}.
+ * forgotten after the retention, or sooner, oldest first, past {@link #MAX_FINISHED_HOLDS}. What each session and
+ * customer holds is counted under the same lock, and forgotten when it holds nothing.
  */
 public final class InMemoryInventoryStore implements InventoryStore {
 
@@ -35,19 +37,23 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
     private final Clock clock;
     private final Duration retention;
+    private final HoldLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Levels> products = new HashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
     private final Map<String, String> holdsByKey = new HashMap<>();
     private final NavigableSet<Due> expiries = new TreeSet<>();
     private final NavigableSet<Due> forgettings = new TreeSet<>();
+    private final Map<String, Usage> usage = new HashMap<>();
 
     /**
      * @param retention how long a finished hold (and its idempotency key) is kept for reads and replays
+     * @param limits    what a session and a customer may hold at once
      */
-    public InMemoryInventoryStore(Clock clock, Duration retention) {
+    public InMemoryInventoryStore(Clock clock, Duration retention, HoldLimits limits) {
         this.clock = clock;
         this.retention = retention;
+        this.limits = limits;
     }
 
     @Override
@@ -85,12 +91,22 @@ public final class InMemoryInventoryStore implements InventoryStore {
             if (available < request.quantity()) {
                 return new ShortStock(available);
             }
+            QuotaExceeded exceeded = quotaExceeded(HoldLimits.Scope.SESSION, request.owner().sessionId(),
+                    request.quantity());
+            if (exceeded == null) {
+                exceeded = quotaExceeded(HoldLimits.Scope.CUSTOMER, request.owner().customerId(), request.quantity());
+            }
+            if (exceeded != null) {
+                return exceeded;
+            }
             int remaining = available - request.quantity();
             levels.stock.put(request.location(), remaining);
             levels.reserved += request.quantity();
             Hold hold = new Hold("hold-" + UUID.randomUUID(), request.sku(), request.location(), request.quantity(),
-                    HoldStatus.HELD, now, now.plus(request.ttl()), remaining, request.idempotencyKey());
+                    HoldStatus.HELD, now, now.plus(request.ttl()), remaining, request.idempotencyKey(),
+                    request.owner());
             holds.put(hold.id(), hold);
+            count(hold, 1);
             expiries.add(new Due(hold.expiresAt(), hold.id()));
             if (request.idempotencyKey() != null) {
                 holdsByKey.put(request.idempotencyKey(), hold.id());
@@ -163,10 +179,45 @@ public final class InMemoryInventoryStore implements InventoryStore {
             restored = hold.quantity();
         }
         levels.reserved -= hold.quantity();
+        count(hold, -1);
         holds.put(holdId, hold.withStatus(target));
         expiries.remove(new Due(hold.expiresAt(), holdId));
         forgettings.add(new Due(now.plus(retention), holdId));
         return Optional.of(new Transition(holdId, target, restored));
+    }
+
+    /** The quota the request would pass in the scope, or null; a scope the request does not name has none. */
+    private QuotaExceeded quotaExceeded(HoldLimits.Scope scope, String id, int quantity) {
+        if (id == null) {
+            return null;
+        }
+        Usage used = usage.getOrDefault(usageKey(scope, id), new Usage());
+        if (used.units + quantity > limits.units(scope) || used.holds + 1 > limits.holds(scope)) {
+            return new QuotaExceeded(scope, used.units, used.holds, limits.units(scope), limits.holds(scope));
+        }
+        return null;
+    }
+
+    /** Adds (sign 1) or takes away (sign -1) a held hold from its owner's counts; an owner at zero is forgotten. */
+    private void count(Hold hold, int sign) {
+        count(usageKey(HoldLimits.Scope.SESSION, hold.owner().sessionId()), hold.quantity(), sign);
+        count(usageKey(HoldLimits.Scope.CUSTOMER, hold.owner().customerId()), hold.quantity(), sign);
+    }
+
+    private void count(String key, int quantity, int sign) {
+        if (key == null) {
+            return;
+        }
+        Usage used = usage.computeIfAbsent(key, k -> new Usage());
+        used.units += sign * quantity;
+        used.holds += sign;
+        if (used.holds <= 0) {
+            usage.remove(key);
+        }
+    }
+
+    private static String usageKey(HoldLimits.Scope scope, String id) {
+        return id == null ? null : scope.wireName() + ":" + id;
     }
 
     private void forgetFinished(Instant now) {
@@ -199,6 +250,11 @@ public final class InMemoryInventoryStore implements InventoryStore {
             int byTime = at.compareTo(other.at);
             return byTime != 0 ? byTime : holdId.compareTo(other.holdId);
         }
+    }
+
+    private static final class Usage {
+        private int units;
+        private int holds;
     }
 
     private static final class Levels {

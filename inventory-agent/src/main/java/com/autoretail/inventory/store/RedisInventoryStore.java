@@ -3,6 +3,7 @@ package com.autoretail.inventory.store;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.inventory.store.HoldOutcome.Created;
 import com.autoretail.inventory.store.HoldOutcome.KeyInUse;
+import com.autoretail.inventory.store.HoldOutcome.QuotaExceeded;
 import com.autoretail.inventory.store.HoldOutcome.Replayed;
 import com.autoretail.inventory.store.HoldOutcome.ShortStock;
 import com.autoretail.inventory.store.HoldOutcome.UnknownSku;
@@ -34,7 +35,8 @@ import java.util.UUID;
  * ({@code TIME} inside the scripts): instances whose clocks disagree still agree on when a hold expires.
  *
  * <p>Keys, under the prefix: {@code product:<sku>} (hash: name, price, reserved, stock:&lt;location&gt;),
- * {@code hold:<id>} (hash), {@code expiries} (sorted set of held hold ids), {@code idempotency:<key>} (hold id).
+ * {@code hold:<id>} (hash), {@code expiries} (sorted set of held hold ids), {@code idempotency:<key>} (hold id),
+ * {@code quota:session:<id>} and {@code quota:customer:<id>} (hash: units, holds; deleted when nothing is held).
  */
 @SuppressWarnings("rawtypes")
 public final class RedisInventoryStore implements InventoryStore {
@@ -48,16 +50,20 @@ public final class RedisInventoryStore implements InventoryStore {
     private final StringRedisTemplate redis;
     private final String prefix;
     private final Duration retention;
+    private final HoldLimits limits;
     private final String endpoint;
 
     /**
      * @param retention how long a finished hold, and an idempotency key, is kept
+     * @param limits    what a session and a customer may hold at once
      * @param endpoint  where the Redis is, without credentials, for {@code /health}
      */
-    public RedisInventoryStore(StringRedisTemplate redis, String prefix, Duration retention, String endpoint) {
+    public RedisInventoryStore(StringRedisTemplate redis, String prefix, Duration retention, HoldLimits limits,
+                               String endpoint) {
         this.redis = redis;
         this.prefix = prefix;
         this.retention = retention;
+        this.limits = limits;
         this.endpoint = endpoint;
     }
 
@@ -97,14 +103,19 @@ public final class RedisInventoryStore implements InventoryStore {
     public HoldOutcome hold(NewHold request) {
         String holdId = "hold-" + UUID.randomUUID();
         String key = request.idempotencyKey() == null ? "" : request.idempotencyKey();
+        String session = orEmpty(request.owner().sessionId());
+        String customer = orEmpty(request.owner().customerId());
         List<String> reply = redis.execute(CREATE_HOLD,
-                List.of(productKey(request.sku()), holdKey(holdId), expiriesKey(), prefix + "idempotency:" + key),
+                List.of(productKey(request.sku()), holdKey(holdId), expiriesKey(), prefix + "idempotency:" + key,
+                        usageKey(HoldLimits.Scope.SESSION, session), usageKey(HoldLimits.Scope.CUSTOMER, customer)),
                 holdId, request.sku(), request.location(), Integer.toString(request.quantity()),
-                Long.toString(request.ttl().toMillis()), key, Long.toString(retention.toMillis()));
+                Long.toString(request.ttl().toMillis()), key, Long.toString(retention.toMillis()), session, customer,
+                Integer.toString(limits.sessionUnits()), Integer.toString(limits.sessionHolds()),
+                Integer.toString(limits.customerUnits()), Integer.toString(limits.customerHolds()));
         return switch (reply.get(0)) {
             case "created" -> new Created(new Hold(holdId, request.sku(), request.location(), request.quantity(),
                     HoldStatus.HELD, instant(reply.get(3)), instant(reply.get(4)), Integer.parseInt(reply.get(2)),
-                    request.idempotencyKey()));
+                    request.idempotencyKey(), request.owner()));
             case "replayed" -> {
                 Hold existing = find(reply.get(1)).orElseThrow(() -> new IllegalStateException(
                         "Idempotency key " + key + " names hold " + reply.get(1) + ", which is gone"));
@@ -112,6 +123,11 @@ public final class RedisInventoryStore implements InventoryStore {
             }
             case "unknown_sku" -> new UnknownSku();
             case "short" -> new ShortStock(Integer.parseInt(reply.get(1)));
+            case "quota" -> {
+                HoldLimits.Scope scope = HoldLimits.Scope.valueOf(reply.get(1).toUpperCase(java.util.Locale.ROOT));
+                yield new QuotaExceeded(scope, Integer.parseInt(reply.get(2)), Integer.parseInt(reply.get(3)),
+                        limits.units(scope), limits.holds(scope));
+            }
             default -> throw new IllegalStateException("Unexpected reply of create_hold: " + reply);
         };
     }
@@ -121,7 +137,7 @@ public final class RedisInventoryStore implements InventoryStore {
         Optional<Hold> hold = read(holdId);
         // only Redis knows whether it is due: asking to expire it changes nothing when it is not
         if (hold.isPresent() && hold.get().status() == HoldStatus.HELD
-                && finish(holdId, hold.get().sku(), HoldStatus.EXPIRED)
+                && finish(holdId, hold.get().sku(), hold.get().owner(), HoldStatus.EXPIRED)
                         .filter(transition -> transition.status() != HoldStatus.HELD).isPresent()) {
             hold = read(holdId);
         }
@@ -161,18 +177,22 @@ public final class RedisInventoryStore implements InventoryStore {
     }
 
     private Optional<Transition> finish(String holdId, HoldStatus wanted) {
-        // the SKU never changes once a hold exists, so reading it first leaves the script every key it touches
-        Object sku = redis.opsForHash().get(holdKey(holdId), "sku");
-        if (sku == null) {
+        // the SKU and owner never change once a hold exists, so reading them first leaves the script every key it
+        // touches
+        List<String> fields = redis.<String, String>opsForHash().multiGet(holdKey(holdId),
+                List.of("sku", "session_id", "customer_id"));
+        if (fields.get(0) == null) {
             redis.opsForZSet().remove(expiriesKey(), holdId);
             return Optional.empty();
         }
-        return finish(holdId, (String) sku, wanted);
+        return finish(holdId, fields.get(0), owner(fields.get(1), fields.get(2)), wanted);
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<Transition> finish(String holdId, String sku, HoldStatus wanted) {
-        List<String> reply = redis.execute(FINISH_HOLD, List.of(holdKey(holdId), productKey(sku), expiriesKey()),
+    private Optional<Transition> finish(String holdId, String sku, HoldOwner owner, HoldStatus wanted) {
+        List<String> reply = redis.execute(FINISH_HOLD, List.of(holdKey(holdId), productKey(sku), expiriesKey(),
+                        usageKey(HoldLimits.Scope.SESSION, orEmpty(owner.sessionId())),
+                        usageKey(HoldLimits.Scope.CUSTOMER, orEmpty(owner.customerId()))),
                 holdId, wanted.wireName(), Long.toString(retention.toMillis()));
         if ("unknown".equals(reply.get(0))) {
             return Optional.empty();
@@ -189,7 +209,21 @@ public final class RedisInventoryStore implements InventoryStore {
         return Optional.of(new Hold(holdId, hash.get("sku"), hash.get("location"),
                 Integer.parseInt(hash.get("quantity")), HoldStatus.fromWire(hash.get("status")),
                 instant(hash.get("created_at")), instant(hash.get("expires_at")),
-                Integer.parseInt(hash.get("remaining_stock")), key == null || key.isEmpty() ? null : key));
+                Integer.parseInt(hash.get("remaining_stock")), key == null || key.isEmpty() ? null : key,
+                owner(hash.get("session_id"), hash.get("customer_id"))));
+    }
+
+    private static HoldOwner owner(String sessionId, String customerId) {
+        return new HoldOwner(sessionId == null || sessionId.isEmpty() ? null : sessionId,
+                customerId == null || customerId.isEmpty() ? null : customerId);
+    }
+
+    private static String orEmpty(String id) {
+        return id == null ? "" : id;
+    }
+
+    private String usageKey(HoldLimits.Scope scope, String id) {
+        return prefix + "quota:" + scope.wireName() + ":" + id;
     }
 
     private String productKey(String sku) {

@@ -9,9 +9,17 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * an out-of-range value is refused by name instead of being rounded or failing the whole body.
  *
  * @param location {@code online} (the default) or a store id
- * @param ttl      seconds until the hold expires by itself; the configured default when absent
+ * @param ttl        seconds until the hold expires by itself; the configured default when absent
+ * @param sessionId  the shopping session the hold is for, counted against its quota; optional
+ * @param customerId the customer the hold is for, counted against its quota; optional
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record HoldRequest(String sku, Number quantity, String location, Number ttl) {
+public record HoldRequest(String sku, Number quantity, String location, Number ttl, String sessionId,
+                          String customerId) {
+
+    /** A hold for no named session or customer. */
+    public HoldRequest(String sku, Number quantity, String location, Number ttl) {
+        this(sku, quantity, location, ttl, null, null);
+    }
 }

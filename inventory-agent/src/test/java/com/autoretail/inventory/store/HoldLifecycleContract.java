@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every store guarantees once a hold exists: it leaves {@code held} once (released, committed or expired)
  * and its stock goes back at most once, whatever races between releases, reapers and agent instances. With the
- * {@link StockContract} it extends, the whole store contract: a store's test extends this class.
+ * {@link QuotaContract} and {@link StockContract} it extends, the whole store contract: a store's test extends this class.
  */
-abstract class HoldLifecycleContract extends StockContract {
+abstract class HoldLifecycleContract extends QuotaContract {
 
     @Test
     void releaseGivesStockBackOnceWhenReleasedTwice() {

@@ -8,7 +8,7 @@ class InMemoryInventoryStoreTest extends HoldLifecycleContract {
 
     @Override
     InventoryStore newStore(MutableClock clock) {
-        return new InMemoryInventoryStore(clock, Duration.ofHours(24));
+        return new InMemoryInventoryStore(clock, Duration.ofHours(24), LIMITS);
     }
 
     @Override

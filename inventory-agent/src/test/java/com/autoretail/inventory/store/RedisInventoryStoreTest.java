@@ -44,13 +44,13 @@ class RedisInventoryStoreTest extends HoldLifecycleContract {
     /** The clock is not read: the Redis store goes by Redis's. */
     @Override
     InventoryStore newStore(MutableClock clock) {
-        return new RedisInventoryStore(REDIS.template(), PREFIX, RETENTION, TestRedis.url());
+        return new RedisInventoryStore(REDIS.template(), PREFIX, RETENTION, LIMITS, TestRedis.url());
     }
 
     /** Another agent instance, or the same one restarted: its own connection to the same Redis and keys. */
     @Override
     InventoryStore otherInstance(InventoryStore store, MutableClock clock) {
-        return new RedisInventoryStore(REDIS.newConnection(), PREFIX, RETENTION, TestRedis.url());
+        return new RedisInventoryStore(REDIS.newConnection(), PREFIX, RETENTION, LIMITS, TestRedis.url());
     }
 
     @Override

@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class StoreContractSupport {
 
     static final Duration TTL = Duration.ofMinutes(5);
+    /** Small quotas, so that a test reaches them in a few holds. */
+    static final HoldLimits LIMITS = new HoldLimits(20, 5, 50, 10);
 
     MutableClock clock;
     InventoryStore store;

@@ -6,6 +6,8 @@ import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -29,6 +31,8 @@ import java.util.Set;
  * the next discovery round, as {@code UPSTREAM_UNAVAILABLE}.
  */
 public class AgentClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentClient.class);
 
     private static final Set<ErrorCode> UNKNOWN_OUTCOME = EnumSet.of(ErrorCode.TIMEOUT, ErrorCode.INTERNAL,
             ErrorCode.IN_PROGRESS, ErrorCode.UPSTREAM_ERROR);
@@ -72,14 +76,18 @@ public class AgentClient {
             return read(request, answer.statusCode(), answer.body());
         } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
             registry.markUnreachable(url, String.valueOf(e.getMessage()));
+            // where the instance is stays in the log: callers see the service's name only
+            log.warn("{} at {} refused the connection (request_id {})", service, url, request.requestId());
             return new Reply(failure(request, ErrorCode.UPSTREAM_UNAVAILABLE,
-                    service + " at " + url + " refused the connection"), false);
+                    service + " refused the connection"), false);
         } catch (HttpTimeoutException e) {
             return new Reply(failure(request, ErrorCode.TIMEOUT, service + "." + request.operation()
                     + " did not answer within " + timeout.toMillis() + " ms"), true);
         } catch (IOException e) {
             // sent, or maybe sent: the connection broke before an answer
-            return new Reply(failure(request, ErrorCode.UPSTREAM_ERROR, service + " at " + url
+            log.warn("{} at {} closed the connection before answering (request_id {})", service, url,
+                    request.requestId());
+            return new Reply(failure(request, ErrorCode.UPSTREAM_ERROR, service
                     + " closed the connection before answering"), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

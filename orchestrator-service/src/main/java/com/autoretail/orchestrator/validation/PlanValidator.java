@@ -36,6 +36,7 @@ import java.util.TreeSet;
 public final class PlanValidator {
 
     private static final int MAX_SHOWN = 80;
+    private static final int MAX_PLAN_ID_LENGTH = 100;
 
     private static final Set<String> RISK_LEVELS = Set.of("low", "medium", "high");
 
@@ -122,6 +123,10 @@ public final class PlanValidator {
         List<ExecutionStep> steps = plan.executionSteps();
         if (steps.isEmpty()) {
             errors.add("execution_steps: a plan needs at least one step");
+        }
+        // the plan id is logged and shown in the summary: bounded, and no line break or other control character
+        if (plan.planId().length() > MAX_PLAN_ID_LENGTH || plan.planId().chars().anyMatch(Character::isISOControl)) {
+            errors.add("plan_id: must be at most " + MAX_PLAN_ID_LENGTH + " characters, without control characters");
         }
         if (steps.size() > maxSteps) {
             errors.add("execution_steps: " + steps.size() + " steps exceed the limit of " + maxSteps);

@@ -137,6 +137,19 @@ class PlanValidatorTest {
     }
 
     @Test
+    void refusesAPlanIdWithALineBreakOrPastItsLengthWithoutEchoingIt() {
+        WorkflowPlan valid = plan(details("get_1", "1001"));
+        for (String planId : List.of("wf_1\r\n2026-01-01 INFO approved", "wf\u0000x", "p".repeat(101))) {
+            WorkflowPlan plan = new WorkflowPlan(planId, "low", 30, valid.executionSteps(), List.of(), Map.of());
+
+            assertThat(validator.validate(plan, catalog))
+                    .containsExactly("plan_id: must be at most 100 characters, without control characters");
+        }
+        assertThat(validator.validate(new WorkflowPlan("Plan for RO 1001: details", "low", 30,
+                valid.executionSteps(), List.of(), Map.of()), catalog)).isEmpty();
+    }
+
+    @Test
     void refusesAReferenceWithAnIndexPastAnyList() {
         WorkflowPlan plan = plan(details("a", "1001"), step("b", "repair_orders", "get_repair_order_details",
                 Map.of("repair_order_id", "${steps.a.result[99999999999]}")).withDependencies("a"));

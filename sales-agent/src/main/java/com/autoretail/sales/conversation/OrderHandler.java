@@ -89,6 +89,9 @@ class OrderHandler {
             if (e.conflict() && e.details().get("current_stock") instanceof Number current) {
                 return shortStock(turn, sku, quantity, current.intValue(), replaced);
             }
+            if (e.quotaExceeded()) {
+                return quotaReached(turn, sku, quantity, e.details(), replaced);
+            }
             log.error("Inventory refused an order of {} x {}: {} {}", quantity, sku, e.status(), e.getMessage());
             return failed(sku, "order_refused", replaced);
         } catch (InventoryUnavailableException e) {
@@ -112,7 +115,7 @@ class OrderHandler {
 
     private Placed place(Turn turn, String sku, int quantity, String key) {
         try {
-            HoldView hold = inventory.createHold(sku, quantity, location, holdTtl, key);
+            HoldView hold = inventory.createHold(sku, quantity, location, holdTtl, key, turn.sessionId());
             if (hold.held()) {
                 return new Placed(hold, key);
             }
@@ -125,7 +128,8 @@ class OrderHandler {
             log.info("Key {} belongs to another quantity: holding under a new key", key);
         }
         String fresh = turn.newHoldKey(sku);
-        return new Placed(inventory.createHold(sku, quantity, location, holdTtl, fresh), fresh);
+        return new Placed(inventory.createHold(sku, quantity, location, holdTtl, fresh, turn.sessionId()),
+                fresh);
     }
 
     /** The inventory's 409 for a key that made a different hold names that hold, a short-stock 409 the stock. */
@@ -166,6 +170,26 @@ class OrderHandler {
         turn.pending = Session.PENDING_STORE_AVAILABILITY;
         data.put("store_offer", true);
         return new Outcome(Replies.shortOnline(sku, available), data, null);
+    }
+
+    /** The session (or customer) holds as much as it may: what it holds stays, and the customer is told how to go on. */
+    private static Outcome quotaReached(Turn turn, String sku, int quantity, Map<String, Object> details,
+                                        Optional<OpenHold> replaced) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sku", sku);
+        data.put("requested_quantity", quantity);
+        data.put("error", "quota_exceeded");
+        data.put("max_units", details.get("max_units"));
+        data.put("max_holds", details.get("max_holds"));
+        replaced.ifPresent(old -> {
+            data.put("kept_hold_id", old.holdId());
+            data.put("kept_quantity", old.quantity());
+        });
+        if (!turn.holds.isEmpty()) {
+            turn.pending = Session.PENDING_CHECKOUT;
+        }
+        return new Outcome(Replies.quotaReached(details.get("max_units"), details.get("max_holds"), replaced),
+                data, null);
     }
 
     /** The order could not be made: the apology, and the hold a change would have replaced, which still stands. */

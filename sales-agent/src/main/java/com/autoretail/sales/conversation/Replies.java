@@ -6,6 +6,7 @@ import com.autoretail.sales.session.Session.OpenHold;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The texts the customer reads; the integration guide's where the integration guide has one, word for word. */
@@ -72,6 +73,13 @@ final class Replies {
                 + ": only " + available + " more units are available online.\n"
                 + stillReserved(kept) + "\n\n"
                 + "Ready to proceed with checkout?";
+    }
+
+    static String quotaReached(Object maxUnits, Object maxHolds, Optional<OpenHold> kept) {
+        String text = "⚠️ You've reached the reservation limit (at most " + maxUnits + " units in " + maxHolds
+                + " reservations at a time). Say \"check out\" to buy what you reserved, or \"cancel\" to release "
+                + "it, then order again.";
+        return kept.map(old -> text + "\n" + stillReserved(old)).orElse(text);
     }
 
     static String stillReserved(OpenHold kept) {

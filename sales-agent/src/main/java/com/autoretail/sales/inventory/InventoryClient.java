@@ -1,5 +1,6 @@
 package com.autoretail.sales.inventory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.decorators.Decorators;
@@ -35,6 +36,7 @@ public class InventoryClient {
 
     public static final String STOCK_CACHE = "inventory-stock";
     static final String IDEMPOTENCY_KEY = "X-Idempotency-Key";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private static final Logger log = LoggerFactory.getLogger(InventoryClient.class);
     private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() {
@@ -57,8 +59,9 @@ public class InventoryClient {
                 event.getWaitInterval().toMillis()));
     }
 
-    /** The body of {@code POST /hold}. */
-    record HoldRequest(String sku, int quantity, String location, long ttl) {
+    /** The body of {@code POST /hold}; the session is counted against the inventory's hold quota. */
+    record HoldRequest(String sku, int quantity, String location, long ttl,
+                       @JsonProperty("session_id") String sessionId) {
     }
 
     /** Whether the inventory agent answers its {@code /health} with a 2xx; once, without retry or breaker. */
@@ -96,9 +99,11 @@ public class InventoryClient {
      * that first hold, whatever its status now: check {@link HoldView#held()}.
      *
      * @param idempotencyKey sent as {@code X-Idempotency-Key}; null for none (then the call is not retried)
+     * @param sessionId      the customer's session, whose hold quota the hold counts against; null for none
      */
-    public HoldView createHold(String sku, int quantity, String location, Duration ttl, String idempotencyKey) {
-        HoldRequest body = new HoldRequest(sku, quantity, location, ttl.toSeconds());
+    public HoldView createHold(String sku, int quantity, String location, Duration ttl, String idempotencyKey,
+                               String sessionId) {
+        HoldRequest body = new HoldRequest(sku, quantity, location, ttl.toSeconds(), sessionId);
         Supplier<HoldView> call = () -> http.post().uri("/hold")
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
@@ -177,8 +182,10 @@ public class InventoryClient {
             }
             return answer;
         } catch (RestClientResponseException e) {
-            if (e.getStatusCode().is4xxClientError()) {
-                throw refused(e);
+            InventoryRefusedException refusal = e.getStatusCode().is4xxClientError() ? refused(e) : null;
+            // a 429 other than a quota is the inventory asking to slow down: unavailable for now, retried
+            if (refusal != null && (e.getStatusCode().value() != TOO_MANY_REQUESTS || refusal.quotaExceeded())) {
+                throw refusal;
             }
             throw new InventoryUnavailableException("the inventory answered " + e.getStatusCode().value(), e);
         } catch (ResourceAccessException e) {
@@ -210,6 +217,7 @@ public class InventoryClient {
         String detail = problem != null && problem.get("detail") instanceof String text ? text : e.getStatusText();
         Map<String, Object> details = problem != null && problem.get("details") instanceof Map<?, ?> map
                 ? (Map<String, Object>) map : Map.of();
-        return new InventoryRefusedException(e.getStatusCode().value(), detail, details);
+        String code = problem != null && problem.get("error_code") instanceof String text ? text : null;
+        return new InventoryRefusedException(e.getStatusCode().value(), detail, details, code);
     }
 }

@@ -71,7 +71,7 @@ class SalesConversationTest extends WireMockInventoryTest {
         inventory.verify(exactly(1), postRequestedFor(urlEqualTo("/hold"))
                 .withHeader("X-Idempotency-Key", equalTo("session-seed-1-SKU000001"))
                 .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"sku\":\"SKU000001\",\"quantity\":2,\"location\":\"online\",\"ttl\":300}")));
+                .withRequestBody(equalToJson("{\"sku\":\"SKU000001\",\"quantity\":2,\"location\":\"online\",\"ttl\":300,\"session_id\":\"seed-1\"}")));
         inventory.verify(exactly(1), postRequestedFor(urlEqualTo("/hold/hold-1/commit")));
         inventory.verify(exactly(3), anyRequestedFor(anyUrl()));
     }
@@ -116,7 +116,7 @@ class SalesConversationTest extends WireMockInventoryTest {
         inventory.verify(exactly(1), deleteRequestedFor(urlEqualTo("/hold/hold-1")));
         inventory.verify(exactly(1), postRequestedFor(urlEqualTo("/hold"))
                 .withHeader("X-Idempotency-Key", equalTo("session-change-1-SKU000001-1"))
-                .withRequestBody(equalToJson("{\"sku\":\"SKU000001\",\"quantity\":3,\"location\":\"online\",\"ttl\":300}")));
+                .withRequestBody(equalToJson("{\"sku\":\"SKU000001\",\"quantity\":3,\"location\":\"online\",\"ttl\":300,\"session_id\":\"change-1\"}")));
         assertThat(holdCalls()).as("the new hold first, the old one released after")
                 .containsExactly("POST /hold", "POST /hold", "DELETE /hold/hold-1");
     }

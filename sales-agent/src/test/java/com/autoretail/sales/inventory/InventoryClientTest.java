@@ -67,7 +67,7 @@ class InventoryClientTest extends WireMockInventoryTest {
     void neverRetriesAHoldWithoutAnIdempotencyKey() {
         inventory.stubFor(post(urlEqualTo("/hold")).willReturn(serverError()));
 
-        assertThatThrownBy(() -> client.createHold("SKU000001", 1, "online", Duration.ofMinutes(5), null))
+        assertThatThrownBy(() -> client.createHold("SKU000001", 1, "online", Duration.ofMinutes(5), null, null))
                 .isInstanceOf(InventoryUnavailableException.class);
         inventory.verify(exactly(1), postRequestedFor(urlEqualTo("/hold")).withHeader("X-Idempotency-Key", absent()));
     }

@@ -124,7 +124,7 @@ public final class LlmPlanner implements AutoCloseable {
      */
     private static String status(Throwable failure) {
         Matcher status = HTTP_STATUS.matcher(String.valueOf(failure.getMessage()));
-        return status.find() ? " with HTTP " + status.group(1) : " (" + failure.getClass().getSimpleName() + ")";
+        return status.find() ? " with HTTP " + status.group(1) : "; see the orchestrator's log";
     }
 
     private static String describe(Throwable failure) {
