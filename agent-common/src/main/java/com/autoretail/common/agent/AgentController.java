@@ -1,5 +1,6 @@
 package com.autoretail.common.agent;
 
+import com.autoretail.common.security.SecurityMode;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.tasks.TaskRegistry;
 import com.autoretail.common.web.AgentException;
@@ -43,9 +44,11 @@ public class AgentController {
     private final TaskRegistry tasks;
     private final CallbackPolicy callbacks;
     private final String version;
+    private final SecurityMode security;
 
     public AgentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks,
-                           CallbackPolicy callbacks, String version) {
+                           CallbackPolicy callbacks, String version, SecurityMode security) {
+        this.security = security;
         this.agent = agent;
         this.runner = runner;
         this.tasks = tasks;
@@ -60,7 +63,7 @@ public class AgentController {
                 .allMatch(dependency -> dependency.getValue().isUp() || !agent.requires(dependency.getKey()));
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         AgentHealth health = new AgentHealth(up ? AgentHealth.UP : AgentHealth.DOWN, agent.info().serviceName(),
-                version, uptime, dependencies);
+                version, uptime, dependencies, security.wireName());
         HttpStatus status = up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
         Map<String, Object> details = agent.healthDetails(dependencies);
         if (details.isEmpty()) {
@@ -73,6 +76,7 @@ public class AgentController {
         body.put("version", health.version());
         body.put("uptime_seconds", health.uptimeSeconds());
         body.put("dependencies", health.dependencies());
+        body.put("security", health.security());
         return ResponseEntity.status(status).body(body);
     }
 
