@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.api;
 
+import com.autoretail.common.security.SecurityMode;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
@@ -38,18 +39,23 @@ public class OrchestratorController {
     private final ServiceRegistry registry;
     private final CallbackPolicy callbacks;
     private final PlanningService planning;
+    private final SecurityMode security;
 
     OrchestratorController(WorkflowService workflows, ServiceRegistry registry, CallbackPolicy callbacks,
-                           PlanningService planning) {
+                           PlanningService planning, SecurityMode security) {
+        this.security = security;
         this.workflows = workflows;
         this.registry = registry;
         this.callbacks = callbacks;
         this.planning = planning;
     }
 
-    /** The orchestrator's view of the fleet: each service's health and instances, and the planner in use. */
+    /**
+     * The orchestrator's view of the fleet: each service's health and instances, the planner in use, and how its
+     * callers are authenticated ({@code open}, {@code api-keys}, {@code jwt}, {@code api-keys+jwt}).
+     */
     public record Health(String status, Map<String, ServiceHealth> services, Planner planner,
-                         WorkflowJournal workflowStore) {
+                         WorkflowJournal workflowStore, String security) {
     }
 
     /**
@@ -80,7 +86,7 @@ public class OrchestratorController {
         boolean allHealthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
         boolean durable = workflows.durable();
         return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planning.planner(),
-                new WorkflowJournal(durable ? "redis" : "memory", durable));
+                new WorkflowJournal(durable ? "redis" : "memory", durable), security.wireName());
     }
 
     @GetMapping("/services")
