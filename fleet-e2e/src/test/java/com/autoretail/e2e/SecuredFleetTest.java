@@ -281,12 +281,21 @@ class SecuredFleetTest {
 
     @Test
     @Order(3)
-    void healthIsOpenWithoutDetailsAndSaysHowCallersAreAuthenticated() {
+    void healthIsOpenWithoutAddressesOrDetailsAndSaysHowCallersAreAuthenticated() {
         assertThat(as("payment", null).get("/health").text("security")).isEqualTo("api-keys");
         assertThat(as("sales", null).get("/health").text("security")).isEqualTo("api-keys");
         assertThat(as("orchestrator", null).get("/health").text("security")).isEqualTo("api-keys+jwt");
         assertThat(as("payment", null).get("/actuator/health").body().has("components")).isFalse();
         assertThat(as("payment", SERVICE).get("/actuator/health").body().has("components")).isTrue();
+        JsonNode anonymous = as("payment", null).get("/health").body().at("/dependencies/mcp");
+        assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("endpoint")).as("no internal address for an anonymous caller").isFalse();
+        assertThat(as("payment", SERVICE).get("/health").body().at("/dependencies/mcp/endpoint").asText())
+                .isEqualTo(urls.get("secured-payment-mcp") + "/mcp");
+        JsonNode fleetView = as("orchestrator", null).get("/health").body().at("/services/payment");
+        assertThat(fleetView.path("status").asText()).isEqualTo("healthy");
+        assertThat(fleetView.path("instances")).as("no instance addresses for an anonymous caller").isEmpty();
+        assertThat(as("orchestrator", VIEWER).get("/health").body().at("/services/payment/instances")).hasSize(1);
     }
 
     @Test
@@ -308,6 +317,8 @@ class SecuredFleetTest {
         assertThat(workflow.text("status")).isEqualTo("completed");
         Reply byToken = bearer("orchestrator", TOKENS.valid("dana", "viewer")).get("/workflow/" + id);
         assertThat(byToken.status()).as(byToken.body().toString()).isEqualTo(200);
+        assertThat(as("orchestrator", BACK_OFFICE).get("/services").status()).as("the back-office key").isEqualTo(200);
+        assertThat(as("inventory", SERVICE).get("/inventory/SKU000001").status()).as("the service key").isEqualTo(200);
     }
 
     @Test

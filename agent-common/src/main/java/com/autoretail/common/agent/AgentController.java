@@ -1,5 +1,6 @@
 package com.autoretail.common.agent;
 
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.security.SecurityMode;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.tasks.TaskRegistry;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The agent contract's endpoints, around the application's {@link BaseAgentService}. */
 @RestController
@@ -58,7 +60,12 @@ public class AgentController {
 
     @GetMapping("/health")
     ResponseEntity<?> health() {
-        Map<String, AgentHealth.Dependency> dependencies = agent.checkDependencies();
+        Map<String, AgentHealth.Dependency> checked = agent.checkDependencies();
+        // a caller without a role of the fleet sees each dependency's status, not its address or error
+        Map<String, AgentHealth.Dependency> dependencies = Caller.current().seesDetails() ? checked
+                : checked.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> new AgentHealth.Dependency(e.getValue().status(), null, e.getValue().tools(), null),
+                        (a, b) -> a, LinkedHashMap::new));
         boolean up = dependencies.entrySet().stream()
                 .allMatch(dependency -> dependency.getValue().isUp() || !agent.requires(dependency.getKey()));
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;

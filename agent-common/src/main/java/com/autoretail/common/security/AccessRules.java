@@ -21,7 +21,6 @@ import java.util.Set;
 final class AccessRules {
 
     static final List<String> OPEN_PATHS = List.of("/health", "/actuator/health", "/actuator/health/**", "/error");
-    static final Set<String> ACTUATOR_ROLES = Set.of(Caller.VIEWER, Caller.OPERATOR, Caller.APPROVER, Caller.SERVICE);
 
     private record Rule(RequestMatcher matcher, Set<String> roles, boolean open) {
     }
@@ -34,7 +33,7 @@ final class AccessRules {
             rules.add(new Rule(matcher(endpoint.method(), endpoint.patterns()), endpoint.roles(),
                     endpoint.chat() && chatPublic));
         }
-        rules.add(new Rule(matcher(null, List.of("/actuator/**")), ACTUATOR_ROLES, false));
+        rules.add(new Rule(matcher(null, List.of("/actuator/**")), Caller.FLEET_ROLES, false));
     }
 
     void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {

@@ -34,6 +34,9 @@ public record Caller(String name, Set<String> roles) {
     /** Every role there is. */
     public static final Set<String> ALL_ROLES = Set.of(VIEWER, OPERATOR, APPROVER, ADMIN, SERVICE, CHAT);
 
+    /** The roles of the back office and of the fleet: every role but {@link #CHAT}. They see health details and metrics. */
+    public static final Set<String> FLEET_ROLES = Set.of(VIEWER, OPERATOR, APPROVER, ADMIN, SERVICE);
+
     /** The caller of a service that has no credentials configured: anyone, with every role. */
     public static final Caller OPEN = new Caller("anonymous", ALL_ROLES);
 
@@ -61,6 +64,11 @@ public record Caller(String name, Set<String> roles) {
     /** Whether the caller holds the role, or {@link #ADMIN}, which holds them all. */
     public boolean has(String role) {
         return roles.contains(role) || roles.contains(ADMIN);
+    }
+
+    /** Whether the caller may see what health details show (dependencies' addresses and errors): a fleet role. */
+    public boolean seesDetails() {
+        return roles.stream().anyMatch(FLEET_ROLES::contains);
     }
 
     /** The Spring Security authority of a role ({@code ROLE_APPROVER} for {@code approver}). */

@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.api;
 
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.security.SecurityMode;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.web.AgentException;
@@ -77,9 +78,11 @@ public class OrchestratorController {
     @GetMapping("/health")
     Health health() {
         Map<String, ServiceHealth> services = new LinkedHashMap<>();
+        // a caller without a role of the fleet sees each service's status, not its instances' addresses and errors
+        boolean details = Caller.current().seesDetails();
         registry.snapshot().forEach((key, instances) -> {
-            List<ServiceInstance> view = instances.stream().map(i -> new ServiceInstance(i.url(), i.status(),
-                    i.lastChecked(), i.error(), null)).toList();
+            List<ServiceInstance> view = !details ? List.of() : instances.stream().map(i -> new ServiceInstance(
+                    i.url(), i.status(), i.lastChecked(), i.error(), null)).toList();
             services.put(key, new ServiceHealth(overall(instances), view));
         });
         boolean anyHealthy = services.values().stream().anyMatch(s -> s.status().equals("healthy"));
