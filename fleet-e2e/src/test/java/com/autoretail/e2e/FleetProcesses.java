@@ -50,6 +50,16 @@ final class FleetProcesses {
         return running;
     }
 
+    /**
+     * The services of fleet.conf on free ports, none of them started: for a test that starts only the instances it
+     * needs (with {@link #startInstance}, {@link #launch}), stopped by a shutdown hook.
+     */
+    static FleetProcesses unstarted() {
+        FleetProcesses fleet = new FleetProcesses();
+        Runtime.getRuntime().addShutdownHook(new Thread(fleet::stopAll));
+        return fleet;
+    }
+
     /** The services of fleet.conf on free ports, wired to each other as a user would by the environment. */
     private FleetProcesses() {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -90,6 +100,13 @@ final class FleetProcesses {
      * wiring with {@code env} and {@code args} on top, e.g. a second orchestrator on a shared Redis.
      */
     Service startInstance(String name, String of, Map<String, String> env, List<String> args) {
+        launch(name, of, env, args);
+        awaitHealthy(name);
+        return services.get(name);
+    }
+
+    /** Starts one more instance as {@link #startInstance} does, without waiting for it: its process. */
+    Process launch(String name, String of, Map<String, String> env, List<String> args) {
         Service base = services.get(of);
         Map<String, String> wiring = new LinkedHashMap<>(base.env());
         wiring.putAll(env);
@@ -98,8 +115,16 @@ final class FleetProcesses {
         services.put(name, new Service(name, base.module(), freePort(), base.healthPath(), List.copyOf(arguments),
                 Map.copyOf(wiring)));
         start(name);
-        awaitHealthy(name);
-        return services.get(name);
+        return processes.get(name);
+    }
+
+    /** A service's whole log. */
+    static String logOf(String name) {
+        try {
+            return Files.readString(LOGS.resolve(name + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void startAll() {
@@ -128,11 +153,17 @@ final class FleetProcesses {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + service.port(),
                 "--server.shutdown=immediate"));
         command.addAll(service.args());
+        try {
+            Files.createDirectories(LOGS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
+        // none of the machine's keys: a service gets only the ones its wiring names
+        List.of("OPENAI_API_KEY", "AGENT_API_KEY", "ORCHESTRATOR_API_KEY", "SALES_CHAT_API_KEY", "MCP_API_KEY",
+                "SPRING_PROFILES_ACTIVE").forEach(builder.environment()::remove);
         builder.environment().putAll(service.env());
-        builder.environment().remove("OPENAI_API_KEY");
-        builder.environment().remove("AGENT_API_KEY");
         try {
             processes.put(name, builder.start());
         } catch (IOException e) {

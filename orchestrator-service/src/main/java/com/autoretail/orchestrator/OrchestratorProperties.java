@@ -30,7 +30,7 @@ import java.util.Optional;
  * @param services           each service's key in plans and its instances' base URLs
  * @param discoveryInterval  how often every instance's health and capabilities are read
  * @param healthCheckTimeout bound of one health or capabilities call, and of connecting to an agent
- * @param apiKeys            the key callers must send, and the key sent to the agents
+ * @param apiKeys            the key sent to the agents
  * @param context            business context sent with every agent call (tenant, dealer, user)
  */
 @Validated
@@ -60,7 +60,8 @@ public record OrchestratorProperties(
     /**
      * {@code X-API-Key}s, each named by the way it goes.
      *
-     * @param accepted     when set, callers of the orchestrator must send it on every endpoint but health
+     * @param accepted     no longer read: the keys callers send are {@code agent.security.keys} (the back office's is
+     *                     {@code ORCHESTRATOR_API_KEY}); kept so that the record keeps its shape
      * @param sentToAgents sent to the agents on every call, when set
      */
     public record ApiKeys(String accepted, String sentToAgents) {

@@ -1,5 +1,7 @@
 package com.autoretail.common.agent;
 
+import com.autoretail.common.security.Caller;
+import com.autoretail.common.security.SecurityMode;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.tasks.TaskRegistry;
 import com.autoretail.common.web.AgentException;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The agent contract's endpoints, around the application's {@link BaseAgentService}. */
 @RestController
@@ -43,9 +46,11 @@ public class AgentController {
     private final TaskRegistry tasks;
     private final CallbackPolicy callbacks;
     private final String version;
+    private final SecurityMode security;
 
     public AgentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks,
-                           CallbackPolicy callbacks, String version) {
+                           CallbackPolicy callbacks, String version, SecurityMode security) {
+        this.security = security;
         this.agent = agent;
         this.runner = runner;
         this.tasks = tasks;
@@ -55,12 +60,17 @@ public class AgentController {
 
     @GetMapping("/health")
     ResponseEntity<?> health() {
-        Map<String, AgentHealth.Dependency> dependencies = agent.checkDependencies();
+        Map<String, AgentHealth.Dependency> checked = agent.checkDependencies();
+        // a caller without a role of the fleet sees each dependency's status, not its address or error
+        Map<String, AgentHealth.Dependency> dependencies = Caller.current().seesDetails() ? checked
+                : checked.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> new AgentHealth.Dependency(e.getValue().status(), null, e.getValue().tools(), null),
+                        (a, b) -> a, LinkedHashMap::new));
         boolean up = dependencies.entrySet().stream()
                 .allMatch(dependency -> dependency.getValue().isUp() || !agent.requires(dependency.getKey()));
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         AgentHealth health = new AgentHealth(up ? AgentHealth.UP : AgentHealth.DOWN, agent.info().serviceName(),
-                version, uptime, dependencies);
+                version, uptime, dependencies, security.wireName());
         HttpStatus status = up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
         Map<String, Object> details = agent.healthDetails(dependencies);
         if (details.isEmpty()) {
@@ -73,6 +83,7 @@ public class AgentController {
         body.put("version", health.version());
         body.put("uptime_seconds", health.uptimeSeconds());
         body.put("dependencies", health.dependencies());
+        body.put("security", health.security());
         return ResponseEntity.status(status).body(body);
     }
 

@@ -12,10 +12,13 @@ import com.autoretail.common.mcp.McpClientSettings;
 import com.autoretail.common.mcp.McpHealthIndicator;
 import com.autoretail.common.mcp.McpToolClient;
 import com.autoretail.common.mcp.TraceHeaders;
+import com.autoretail.common.security.ApiKeys;
+import com.autoretail.common.security.Caller;
+import com.autoretail.common.security.EndpointAccess;
+import com.autoretail.common.security.SecurityMode;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.tasks.CallbackSender;
 import com.autoretail.common.tasks.TaskRegistry;
-import com.autoretail.common.web.ApiKeyFilter;
 import com.autoretail.common.web.BodySizeLimitFilter;
 import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.common.web.ProblemAdvice;
@@ -30,7 +33,6 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
@@ -46,6 +48,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.client.RestClient;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +57,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Everything an agent has in common, configured around the application's one {@link BaseAgentService} bean:
- * the contract's endpoints, the MCP client, idempotency, async tasks and callbacks, API key and body size
- * filters, problem+json errors, health and metrics. Every bean gives way to one the application declares.
+ * the contract's endpoints, the MCP client, idempotency, async tasks and callbacks, the agent contract's
+ * access rule, the body size filter, problem+json errors, health and metrics. Every bean gives way to one the application declares.
  */
 @AutoConfiguration(after = {JacksonAutoConfiguration.class, RedisAutoConfiguration.class})
 @EnableConfigurationProperties(AgentProperties.class)
@@ -114,7 +118,11 @@ public class AgentAutoConfiguration {
                                 Environment environment) {
         AgentProperties.Mcp mcp = properties.mcp();
         String clientName = environment.getProperty("spring.application.name", "agent");
-        McpClientSettings settings = new McpClientSettings(mcp.endpoint(), mcp.headers(), mcp.requestTimeout(),
+        Map<String, String> headers = new HashMap<>(mcp.headers() == null ? Map.of() : mcp.headers());
+        if (mcp.apiKey() != null && !mcp.apiKey().isBlank()) {
+            headers.put(ApiKeys.HEADER, mcp.apiKey());
+        }
+        McpClientSettings settings = new McpClientSettings(mcp.endpoint(), headers, mcp.requestTimeout(),
                 mcp.connectTimeout(), mcp.monitorInterval(), clientName, properties.version());
         Tracer t = tracer.getIfAvailable();
         Propagator p = propagator.getIfAvailable();
@@ -176,19 +184,18 @@ public class AgentAutoConfiguration {
     @ConditionalOnBean(BaseAgentService.class)
     @ConditionalOnMissingBean
     AgentController agentController(BaseAgentService agent, OperationRunner runner, TaskRegistry tasks,
-                                    CallbackPolicy callbacks, AgentProperties properties) {
-        return new AgentController(agent, runner, tasks, callbacks, properties.version());
+                                    CallbackPolicy callbacks, AgentProperties properties,
+                                    ObjectProvider<SecurityMode> security) {
+        return new AgentController(agent, runner, tasks, callbacks, properties.version(),
+                security.getIfAvailable(() -> SecurityMode.OPEN));
     }
 
-    // reads the key as a value: pasted into the expression, a key holding a quote broke start-up.
-    // A service that is not an agent (the orchestrator) declares its own apiKeyFilter for its own key.
+    /** The agent contract's endpoints are for the fleet's services (the orchestrator) and admins. */
     @Bean
-    @ConditionalOnMissingBean(name = "apiKeyFilter")
-    @ConditionalOnExpression("!environment.getProperty('agent.accepted-api-key', '').isBlank()")
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(AgentProperties properties, ErrorResponses errors) {
-        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties.acceptedApiKey(), errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+    @ConditionalOnBean(BaseAgentService.class)
+    @ConditionalOnMissingBean(name = "agentContractAccess")
+    EndpointAccess agentContractAccess() {
+        return EndpointAccess.any(List.of("/execute", "/execute-async", "/status/**", "/capabilities"), Caller.SERVICE);
     }
 
     @Bean

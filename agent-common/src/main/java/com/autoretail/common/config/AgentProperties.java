@@ -18,7 +18,6 @@ import java.util.Map;
  * architecture document's variables ({@code REQUEST_TIMEOUT=30}) work as they are.
  *
  * @param version        the version reported in {@code /health} and {@code /capabilities}
- * @param acceptedApiKey when set, callers must send it as {@code X-API-Key} on every endpoint but health
  * @param defaultTimeout timeout of a request that names none
  * @param maxTimeout     the largest timeout a request may ask for
  * @param maxBodySize    request bodies over this size are refused with 413
@@ -29,7 +28,6 @@ import java.util.Map;
 @ConfigurationProperties("agent")
 public record AgentProperties(
         @DefaultValue("1.0.0") String version,
-        String acceptedApiKey,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration defaultTimeout,
         @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("300") Duration maxTimeout,
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
@@ -44,6 +42,7 @@ public record AgentProperties(
      *
      * @param endpoint        the Streamable HTTP URL; no MCP client when unset
      * @param headers         business headers sent on every MCP request
+     * @param apiKey          sent as {@code X-API-Key} on every MCP request when set ({@code MCP_API_KEY})
      * @param requestTimeout  bound of one MCP request
      * @param connectTimeout  bound of opening a session
      * @param monitorInterval how often the connection is checked and re-established
@@ -51,6 +50,7 @@ public record AgentProperties(
     public record Mcp(
             String endpoint,
             Map<String, String> headers,
+            String apiKey,
             @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30") Duration requestTimeout,
             @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration connectTimeout,
             @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("5") Duration monitorInterval) {

@@ -1,5 +1,6 @@
 package com.autoretail.common.security;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,8 +35,17 @@ public record Caller(String name, Set<String> roles) {
     /** Every role there is. */
     public static final Set<String> ALL_ROLES = Set.of(VIEWER, OPERATOR, APPROVER, ADMIN, SERVICE, CHAT);
 
+    /** The roles of the back office and of the fleet: every role but {@link #CHAT}. They see health details and metrics. */
+    public static final Set<String> FLEET_ROLES = Set.of(VIEWER, OPERATOR, APPROVER, ADMIN, SERVICE);
+
     /** The caller of a service that has no credentials configured: anyone, with every role. */
     public static final Caller OPEN = new Caller("anonymous", ALL_ROLES);
+
+    /**
+     * The caller of a secured service's public endpoint (health, a public chat) who sent no credential: no role. Not
+     * {@link #OPEN}: a service with credentials never grants a role to a caller it did not authenticate.
+     */
+    public static final Caller ANONYMOUS = new Caller("anonymous", Set.of());
 
     private static final String ROLE_PREFIX = "ROLE_";
 
@@ -43,12 +53,18 @@ public record Caller(String name, Set<String> roles) {
         roles = Set.copyOf(roles);
     }
 
-    /** The caller of the request on this thread; {@link #OPEN} when nobody authenticated it. */
+    /**
+     * The caller of the request on this thread: {@link #OPEN} when no security context is set (a service without
+     * credentials, or work outside a request), {@link #ANONYMOUS} when a secured service let the request through
+     * unauthenticated, else the credential's name and roles (none, for a token that carries none).
+     */
     public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()
-                || authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().startsWith(ROLE_PREFIX))) {
+        if (authentication == null) {
             return OPEN;
+        }
+        if (authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+            return ANONYMOUS;
         }
         Set<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -61,6 +77,11 @@ public record Caller(String name, Set<String> roles) {
     /** Whether the caller holds the role, or {@link #ADMIN}, which holds them all. */
     public boolean has(String role) {
         return roles.contains(role) || roles.contains(ADMIN);
+    }
+
+    /** Whether the caller may see what health details show (dependencies' addresses and errors): a fleet role. */
+    public boolean seesDetails() {
+        return roles.stream().anyMatch(FLEET_ROLES::contains);
     }
 
     /** The Spring Security authority of a role ({@code ROLE_APPROVER} for {@code approver}). */

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.util.Map;
 
-/** The body of an agent's {@code GET /health}; {@code status} is DOWN when a dependency it needs is down. */
+/**
+ * The body of an agent's {@code GET /health}; {@code status} is DOWN when a dependency it needs is down;
+ * {@code security} says how callers are authenticated ({@code open}, {@code api-keys}, {@code jwt},
+ * {@code api-keys+jwt}).
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgentHealth(
@@ -16,7 +20,8 @@ public record AgentHealth(
         String service,
         String version,
         double uptimeSeconds,
-        Map<String, Dependency> dependencies) {
+        Map<String, Dependency> dependencies,
+        String security) {
 
     public static final String UP = "UP";
     public static final String DOWN = "DOWN";

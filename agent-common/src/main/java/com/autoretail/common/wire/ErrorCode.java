@@ -10,6 +10,8 @@ public enum ErrorCode {
     VALIDATION_ERROR(HttpStatus.BAD_REQUEST, false),
     UNKNOWN_OPERATION(HttpStatus.BAD_REQUEST, false),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, false),
+    /** A known credential without the role the endpoint needs. */
+    FORBIDDEN(HttpStatus.FORBIDDEN, false),
     NOT_FOUND(HttpStatus.NOT_FOUND, false),
     CONFLICT(HttpStatus.CONFLICT, false),
     /** The request_id was already used for another operation or other parameters: a caller's bug, never retried. */

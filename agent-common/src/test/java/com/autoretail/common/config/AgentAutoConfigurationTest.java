@@ -10,7 +10,7 @@ import com.autoretail.common.idempotency.InMemoryIdempotencyStore;
 import com.autoretail.common.idempotency.RedisIdempotencyStore;
 import com.autoretail.common.mcp.McpToolClient;
 import com.autoretail.common.testsupport.TestRedis;
-import com.autoretail.common.web.ApiKeyFilter;
+import com.autoretail.common.security.EndpointAccess;
 import com.autoretail.common.web.BodySizeLimitFilter;
 import com.autoretail.common.wire.OperationSpec;
 import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
@@ -123,27 +123,17 @@ class AgentAutoConfigurationTest {
     }
 
     @Test
-    void registersNoApiKeyFilterWithoutAnApiKey() {
-        runner.run(context -> {
-            assertThat(filters(context)).containsExactly(BodySizeLimitFilter.class);
-        });
-        runner.withPropertyValues("agent.accepted-api-key=  ").run(context -> {
-            assertThat(filters(context)).containsExactly(BodySizeLimitFilter.class);
-        });
+    void registersTheBodySizeFilterAndLeavesCredentialsToTheSecurityChain() {
+        runner.run(context -> assertThat(filters(context)).containsExactly(BodySizeLimitFilter.class));
     }
 
     @Test
-    void registersTheApiKeyFilterWhenAnApiKeyIsSet() {
-        runner.withPropertyValues("agent.accepted-api-key=s3cret").run(context -> {
-            assertThat(filters(context)).containsExactlyInAnyOrder(ApiKeyFilter.class, BodySizeLimitFilter.class);
-        });
-    }
-
-    @Test
-    void registersTheApiKeyFilterWhenTheApiKeyHoldsAQuote() {
-        runner.withPropertyValues("agent.accepted-api-key=it's-s3cret").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(filters(context)).containsExactlyInAnyOrder(ApiKeyFilter.class, BodySizeLimitFilter.class);
+    void opensTheAgentContractToTheServiceRoleOnlyForAnAgent() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(EndpointAccess.class));
+        runner.withUserConfiguration(TestAgentConfiguration.class).run(context -> {
+            EndpointAccess access = context.getBean("agentContractAccess", EndpointAccess.class);
+            assertThat(access.roles()).containsExactly("service");
+            assertThat(access.patterns()).contains("/execute", "/execute-async", "/status/**", "/capabilities");
         });
     }
 

@@ -14,13 +14,18 @@ import org.springaicommunity.mcp.provider.tool.SyncMcpToolProvider;
 import com.autoretail.mcpstubs.Stub;
 import com.autoretail.mcpstubs.StubsProperties;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.unit.DataSize;
@@ -29,6 +34,8 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(McpServerStreamableHttpProperties.class)
 class McpServerConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpServerConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -92,6 +99,28 @@ class McpServerConfiguration {
     @Bean
     BodyLimitFilter bodyLimitFilter(@Value("${stubs.max-body-size:1MB}") DataSize maxBodySize) {
         return new BodyLimitFilter(maxBodySize.toBytes());
+    }
+
+    /**
+     * The MCP key when {@code stubs.api-key} ({@code MCP_API_KEY}) is set; without one the stub is open, says so,
+     * and refuses to start when {@code stubs.api-key-required} (the {@code prod} profile) is set.
+     */
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(@Value("${stubs.api-key:}") String key,
+            @Value("${stubs.api-key-required:false}") boolean required, Stub stub) {
+        if (key.isBlank() && required) {
+            throw new IllegalStateException(
+                    "Refusing to start without credentials (stubs.api-key-required, set by the prod profile): set "
+                            + "MCP_API_KEY in the environment; see the README's Security section");
+        }
+        if (key.isBlank()) {
+            LOG.warn("SECURITY OPEN: no MCP_API_KEY, so the {} MCP server answers anyone who reaches its port "
+                    + "(the local default)", stub.key());
+        }
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(key));
+        registration.setEnabled(!key.isBlank());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

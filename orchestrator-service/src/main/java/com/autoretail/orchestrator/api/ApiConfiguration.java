@@ -2,20 +2,22 @@ package com.autoretail.orchestrator.api;
 
 import com.autoretail.common.config.AgentProperties;
 import com.autoretail.common.tasks.CallbackPolicy;
-import com.autoretail.common.web.ApiKeyFilter;
-import com.autoretail.common.web.ErrorResponses;
+import com.autoretail.common.security.Caller;
+import com.autoretail.common.security.EndpointAccess;
 import com.autoretail.orchestrator.OrchestratorProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 
 import java.net.URI;
 import java.util.HashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
-/** The web layer's own beans: the callback policy, and the API key callers must send when one is set. */
+/**
+ * The web layer's own beans: the callback policy, and which back-office roles may call which endpoint (no two rules
+ * overlap; admin may call all of them, and only admin what no rule names: agent-common's security).
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
@@ -36,16 +38,29 @@ class ApiConfiguration {
         return new CallbackPolicy(hosts);
     }
 
-    /**
-     * {@code orchestrator.api-keys.accepted} ({@code ORCHESTRATOR_API_KEY}); named {@code apiKeyFilter} so that it
-     * takes the place of agent-common's, which checks an agent's own key ({@code AGENT_API_KEY}).
-     */
+    /** Approving or rejecting a workflow that waits for a person. */
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(OrchestratorProperties properties, ErrorResponses errors) {
-        Optional<String> key = properties.apiKeys().acceptedIfSet();
-        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(key.orElse(""), errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        registration.setEnabled(key.isPresent());
-        return registration;
+    EndpointAccess approvalAccess() {
+        return EndpointAccess.of(HttpMethod.POST, List.of("/workflow/*/approve", "/workflow/*/reject"), Caller.APPROVER);
+    }
+
+    /** Starting workflows. */
+    @Bean
+    EndpointAccess orchestrationAccess() {
+        return EndpointAccess.of(HttpMethod.POST, List.of("/orchestrate", "/orchestrate-async", "/execute-plan"),
+                Caller.OPERATOR);
+    }
+
+    /** Reading workflows and the fleet: every back-office role. */
+    @Bean
+    EndpointAccess readingAccess() {
+        return EndpointAccess.of(HttpMethod.GET, List.of("/workflow/**", "/services"),
+                Caller.VIEWER, Caller.OPERATOR, Caller.APPROVER);
+    }
+
+    /** A plan preview (a dry run: nothing happens) for every back-office role. */
+    @Bean
+    EndpointAccess planPreviewAccess() {
+        return EndpointAccess.of(HttpMethod.POST, List.of("/plan"), Caller.VIEWER, Caller.OPERATOR, Caller.APPROVER);
     }
 }

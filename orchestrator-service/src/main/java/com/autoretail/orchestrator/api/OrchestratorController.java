@@ -1,5 +1,7 @@
 package com.autoretail.orchestrator.api;
 
+import com.autoretail.common.security.Caller;
+import com.autoretail.common.security.SecurityMode;
 import com.autoretail.common.tasks.CallbackPolicy;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
@@ -38,18 +40,23 @@ public class OrchestratorController {
     private final ServiceRegistry registry;
     private final CallbackPolicy callbacks;
     private final PlanningService planning;
+    private final SecurityMode security;
 
     OrchestratorController(WorkflowService workflows, ServiceRegistry registry, CallbackPolicy callbacks,
-                           PlanningService planning) {
+                           PlanningService planning, SecurityMode security) {
+        this.security = security;
         this.workflows = workflows;
         this.registry = registry;
         this.callbacks = callbacks;
         this.planning = planning;
     }
 
-    /** The orchestrator's view of the fleet: each service's health and instances, and the planner in use. */
+    /**
+     * The orchestrator's view of the fleet: each service's health and instances, the planner in use, and how its
+     * callers are authenticated ({@code open}, {@code api-keys}, {@code jwt}, {@code api-keys+jwt}).
+     */
     public record Health(String status, Map<String, ServiceHealth> services, Planner planner,
-                         WorkflowJournal workflowStore) {
+                         WorkflowJournal workflowStore, String security) {
     }
 
     /**
@@ -71,16 +78,18 @@ public class OrchestratorController {
     @GetMapping("/health")
     Health health() {
         Map<String, ServiceHealth> services = new LinkedHashMap<>();
+        // a caller without a role of the fleet sees each service's status, not its instances' addresses and errors
+        boolean details = Caller.current().seesDetails();
         registry.snapshot().forEach((key, instances) -> {
-            List<ServiceInstance> view = instances.stream().map(i -> new ServiceInstance(i.url(), i.status(),
-                    i.lastChecked(), i.error(), null)).toList();
+            List<ServiceInstance> view = !details ? List.of() : instances.stream().map(i -> new ServiceInstance(
+                    i.url(), i.status(), i.lastChecked(), i.error(), null)).toList();
             services.put(key, new ServiceHealth(overall(instances), view));
         });
         boolean anyHealthy = services.values().stream().anyMatch(s -> s.status().equals("healthy"));
         boolean allHealthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
         boolean durable = workflows.durable();
         return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planning.planner(),
-                new WorkflowJournal(durable ? "redis" : "memory", durable));
+                new WorkflowJournal(durable ? "redis" : "memory", durable), security.wireName());
     }
 
     @GetMapping("/services")

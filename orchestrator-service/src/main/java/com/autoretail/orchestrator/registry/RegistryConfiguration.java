@@ -1,6 +1,6 @@
 package com.autoretail.orchestrator.registry;
 
-import com.autoretail.common.web.ApiKeyFilter;
+import com.autoretail.common.security.ApiKeys;
 import com.autoretail.orchestrator.OrchestratorProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -18,7 +18,7 @@ class RegistryConfiguration {
                 .withConnectTimeout(properties.healthCheckTimeout())
                 .withReadTimeout(properties.healthCheckTimeout());
         RestClient.Builder client = builder.clone().requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings));
-        properties.apiKeys().sentToAgentsIfSet().ifPresent(key -> client.defaultHeader(ApiKeyFilter.HEADER, key));
+        properties.apiKeys().sentToAgentsIfSet().ifPresent(key -> client.defaultHeader(ApiKeys.HEADER, key));
         return new AgentProbe(client.build());
     }
 

@@ -46,10 +46,16 @@ class OrchestratorSecuredRedisTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         fleet.register(registry);
-        registry.add("orchestrator.api-keys.accepted", () -> "orchestrator-key");
+        registry.add("agent.security.keys.back-office.key", () -> "orchestrator-key");
         registry.add("orchestrator.api-keys.sent-to-agents", () -> "agents-key");
-        // as AGENT_API_KEY sets it in every service of the fleet: the agents' key opens nothing here
-        registry.add("agent.accepted-api-key", () -> "agents-key");
+        // as AGENT_API_KEY sets it in every service of the fleet: the agents' key opens no back-office endpoint here
+        registry.add("agent.security.keys.service.key", () -> "agents-key");
+        registry.add("agent.security.keys.desk.key", () -> "viewer-key");
+        registry.add("agent.security.keys.desk.roles", () -> "viewer");
+        registry.add("agent.security.keys.ops.key", () -> "operator-key");
+        registry.add("agent.security.keys.ops.roles", () -> "operator");
+        registry.add("agent.security.keys.manager.key", () -> "approver-key");
+        registry.add("agent.security.keys.manager.roles", () -> "approver");
         registry.add("orchestrator.workflows.store", () -> "redis");
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("orchestrator.workflows.lease", () -> "1s");
@@ -75,9 +81,42 @@ class OrchestratorSecuredRedisTest {
     @Test
     void endpointsButHealthNeedTheOrchestratorsKey() {
         assertThat(client(null).post("/orchestrate", "{\"user_request\":\"get RO 1234\"}").status()).isEqualTo(401);
-        assertThat(client("agents-key").get("/services").status()).isEqualTo(401);
+        assertThat(client("wrong-key").get("/services").status()).isEqualTo(401);
+        assertThat(client("agents-key").get("/services").status()).isEqualTo(403);
         assertThat(client(null).get("/health").status()).isEqualTo(200);
+        assertThat(client(null).get("/health").text("security")).isEqualTo("api-keys");
         assertThat(client("orchestrator-key").get("/services").status()).isEqualTo(200);
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> roles() {
+        String start = "{\"user_request\":\"\"}";  // refused as malformed when let through: nothing starts
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "GET", "/services", "", 200),
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "GET", "/workflow/nobody", "", 404),
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/plan", start, 400),
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/orchestrate", start, 403),
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/orchestrate-async", start, 403),
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/execute-plan", start, 403),
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/workflow/wf-1/approve", "{}", 403),
+                org.junit.jupiter.params.provider.Arguments.of("operator-key", "POST", "/orchestrate", start, 400),
+                org.junit.jupiter.params.provider.Arguments.of("operator-key", "POST", "/workflow/wf-1/reject", "{}", 403),
+                org.junit.jupiter.params.provider.Arguments.of("approver-key", "GET", "/workflow/nobody", "", 404),
+                org.junit.jupiter.params.provider.Arguments.of("approver-key", "POST", "/orchestrate", start, 403),
+                org.junit.jupiter.params.provider.Arguments.of("agents-key", "POST", "/plan", start, 403),
+                org.junit.jupiter.params.provider.Arguments.of("agents-key", "GET", "/workflow/nobody", "", 403),
+                org.junit.jupiter.params.provider.Arguments.of("orchestrator-key", "POST", "/execute-plan", start, 400));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} {2}: {4}")
+    @org.junit.jupiter.params.provider.MethodSource
+    void roles(String key, String method, String path, String body, int status) {
+        Reply reply = method.equals("GET") ? client(key).get(path) : client(key).post(path, body);
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        if (status == 403) {
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.text("detail")).contains("may not call " + method + " " + path, "needs the role");
+        }
     }
 
     @Test

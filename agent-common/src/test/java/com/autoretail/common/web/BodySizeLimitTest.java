@@ -3,6 +3,7 @@ package com.autoretail.common.web;
 import com.autoretail.common.fixture.TestAgentApp;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.autoretail.common.testsupport.HttpJson;
+import com.autoretail.common.security.ApiKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,11 +15,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The API key and the body size limit, on an agent without an MCP server. */
+/** The body size limit, on an agent with an API key and without an MCP server. */
 @SpringBootTest(classes = TestAgentApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"agent.accepted-api-key=s3cret-key", "agent.max-body-size=2KB", "spring.ai.mcp.server.enabled=false",
+        properties = {"agent.security.keys.service.key=s3cret-key", "agent.max-body-size=2KB", "spring.ai.mcp.server.enabled=false",
                 "server.shutdown=immediate"})
-class AgentSecurityTest {
+class BodySizeLimitTest {
 
     private static final String ADD = "{\"operation\":\"add_numbers\",\"parameters\":{\"a\":1,\"b\":2}}";
 
@@ -27,50 +28,7 @@ class AgentSecurityTest {
 
     private HttpJson client(String apiKey) {
         return new HttpJson("http://localhost:" + port,
-                apiKey == null ? Map.of() : Map.of(ApiKeyFilter.HEADER, apiKey));
-    }
-
-    @Test
-    void executeWithoutKeyIsRefusedWithTheEnvelope() {
-        Reply reply = client(null).post("/execute", ADD);
-
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.text("error_code")).isEqualTo("UNAUTHORIZED");
-        assertThat(reply.body().has("success")).isTrue();
-    }
-
-    @Test
-    void wrongKeyIsRefused() {
-        Reply reply = client("s3cret-kez").post("/execute", ADD);
-
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.text("error")).contains("Wrong");
-    }
-
-    @Test
-    void otherEndpointsRefuseWithProblemJson() {
-        Reply reply = client(null).get("/capabilities");
-
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.text("request_id")).isNotBlank();
-    }
-
-    @Test
-    void rightKeyIsAccepted() {
-        HttpJson http = client("s3cret-key");
-
-        assertThat(http.post("/execute", ADD).status()).isEqualTo(200);
-        assertThat(http.get("/capabilities").status()).isEqualTo(200);
-    }
-
-    @Test
-    void healthNeedsNoKey() {
-        HttpJson http = client(null);
-
-        assertThat(http.get("/health").status()).isEqualTo(200);
-        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+                apiKey == null ? Map.of() : Map.of(ApiKeys.HEADER, apiKey));
     }
 
     @Test
