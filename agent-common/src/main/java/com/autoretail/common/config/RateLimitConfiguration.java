@@ -1,7 +1,7 @@
 package com.autoretail.common.config;
 
 import com.autoretail.common.web.ErrorResponses;
-import com.autoretail.common.web.RateLimitFilter;
+import com.autoretail.common.security.RateLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;

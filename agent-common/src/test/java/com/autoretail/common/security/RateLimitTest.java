@@ -1,8 +1,8 @@
-package com.autoretail.common.web;
+package com.autoretail.common.security;
 
 import com.autoretail.common.fixture.TestAgentApp;
-import com.autoretail.common.security.Caller;
 import com.autoretail.common.testsupport.HttpJson;
+import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;

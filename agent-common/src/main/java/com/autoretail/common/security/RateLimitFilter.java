@@ -1,6 +1,6 @@
-package com.autoretail.common.web;
+package com.autoretail.common.security;
 
-import com.autoretail.common.security.Caller;
+import com.autoretail.common.web.ErrorResponses;
 import com.autoretail.common.wire.ErrorCode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
