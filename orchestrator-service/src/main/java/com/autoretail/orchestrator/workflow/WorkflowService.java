@@ -1,11 +1,14 @@
 package com.autoretail.orchestrator.workflow;
 
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.execution.WorkflowAbandoned;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.PlanOutcome;
 import com.autoretail.orchestrator.planning.PlanningService;
+import com.autoretail.orchestrator.policy.Approval;
+import com.autoretail.orchestrator.policy.OperationPolicy;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.autoretail.orchestrator.workflow.WorkflowStatus.Stage;
@@ -16,6 +19,8 @@ import org.springframework.dao.DataAccessException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -39,9 +44,12 @@ public class WorkflowService {
     private final ExecutorService workers;
     private final String owner;
     private final Duration deadline;
+    private final OperationPolicy policy;
 
     WorkflowService(WorkflowStore store, WorkflowRunner runner, LeaseKeeper leases, ServiceRegistry registry,
-                    PlanningService planning, ExecutorService workers, String owner, Duration deadline) {
+                    PlanningService planning, ExecutorService workers, String owner, Duration deadline,
+                    OperationPolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.runner = runner;
         this.leases = leases;
@@ -52,9 +60,86 @@ public class WorkflowService {
         this.deadline = deadline;
     }
 
-    /** The workflow recorded under the request_id, if it is still kept. */
-    public Optional<WorkflowStatus> find(String requestId) {
-        return reachable(() -> store.find(requestId));
+    /**
+     * The workflow recorded under the request_id, if it is still kept and the caller sees it (its own, or every
+     * workflow for the roles that see all): another caller's workflow is as unknown.
+     */
+    public Optional<WorkflowStatus> find(String requestId, Caller caller) {
+        return reachable(() -> store.find(requestId)).filter(status -> policy.sees(caller, status.owner()));
+    }
+
+    /**
+     * Approves a workflow that waits: the decision is journaled with what the approver saw, then the workflow goes on
+     * in the background from its journal (on this orchestrator; another takes it over if this one stops). Of two
+     * decisions, on any orchestrators, exactly one is taken; the other is refused (409), so its side effects run once.
+     *
+     * @return the workflow as it goes on ({@code executing})
+     */
+    public WorkflowStatus approve(String requestId, Caller caller, String comment) {
+        WorkflowStore.Taken taken = takeWaiting(requestId, caller);
+        WorkflowStatus waiting = taken.entry().status();
+        Instant now = Instant.now();
+        // the deadline of its run starts now: the wait for a person is not the steps' time
+        WorkflowStatus approved = new WorkflowStatus(waiting.requestId(), Stage.EXECUTING, waiting.userRequest(),
+                null, waiting.workflowPlan(), waiting.executionResults(), null, null, waiting.executionTime(),
+                now.plus(deadline), now, waiting.planner(), waiting.owner(),
+                waiting.approval().decided(Approval.State.APPROVED, caller, comment, now));
+        leases.hold(taken.lease());
+        boolean journaled;
+        try {
+            journaled = leases.write(taken.lease(), approved);
+        } finally {
+            leases.release(taken.lease());
+        }
+        if (!journaled) {
+            throw new AgentException(ErrorCode.CONFLICT, "Workflow " + requestId + " was taken meanwhile; see /workflow/"
+                    + requestId);
+        }
+        log.info("Workflow {} approved by {}", requestId, caller.name());
+        WorkflowStore.Entry entry = new WorkflowStore.Entry(approved, taken.entry().submission(),
+                taken.entry().fingerprint());
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        workers.submit(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            runQuietly(taken.lease(), entry);
+        });
+        return approved;
+    }
+
+    /** Rejects a workflow that waits: it ends failed, nothing that waited run, the decision in its audit trail. */
+    public WorkflowStatus reject(String requestId, Caller caller, String comment) {
+        WorkflowStore.Taken taken = takeWaiting(requestId, caller);
+        Approval rejected = taken.entry().status().approval()
+                .decided(Approval.State.REJECTED, caller, comment, Instant.now());
+        log.info("Workflow {} rejected by {}", requestId, caller.name());
+        return runner.endWaiting(taken.lease(), taken.entry(), rejected, "rejected by " + caller.name());
+    }
+
+    /** The workflow, taken for a decision: 404 unknown or not the caller's to see, 403 not an approver, 409 not waiting. */
+    private WorkflowStore.Taken takeWaiting(String requestId, Caller caller) {
+        WorkflowStatus known = find(requestId, caller).orElseThrow(() -> unknown(requestId));
+        if (!policy.mayApprove(caller)) {
+            throw new ApprovalForbidden(requestId);
+        }
+        if (known.status() != Stage.AWAITING_APPROVAL || known.approval() == null) {
+            throw new AgentException(ErrorCode.CONFLICT, "Workflow " + requestId + " is " + known.status().wireName()
+                    + ", not awaiting approval");
+        }
+        if (known.approval().expiredAt(Instant.now())) {
+            throw new AgentException(ErrorCode.CONFLICT, "The approval of workflow " + requestId + " expired at "
+                    + known.approval().expiresAt() + "; nothing of it ran");
+        }
+        return reachable(() -> store.takeParked(requestId, owner, leases.leaseFor())).orElseThrow(() ->
+                new AgentException(ErrorCode.CONFLICT, "Workflow " + requestId
+                        + " is no longer awaiting approval: someone decided meanwhile"));
+    }
+
+    /** What any caller is told of a workflow it may not see. */
+    public static AgentException unknown(String requestId) {
+        return new AgentException(ErrorCode.NOT_FOUND, "No workflow " + requestId
+                + " (unknown, or finished and forgotten)");
     }
 
     /** Whether workflows survive this orchestrator: {@code true} with the Redis journal. */
@@ -62,34 +147,47 @@ public class WorkflowService {
         return store.durable();
     }
 
-    /** A dry run: the plan the request would run with its context, validated against the healthy services. */
-    public PlanOutcome plan(String userRequest, Map<String, Object> context) {
+    /**
+     * A dry run: the plan the request would run with its context, validated against the healthy services and checked
+     * by the policy for the caller (refused as a run would be); its notes say which steps would wait for approval.
+     */
+    public PlanOutcome plan(String userRequest, Map<String, Object> context, Caller caller) {
         ServiceCatalog catalog = registry.catalog();
         if (catalog.services().isEmpty()) {
             throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "No agent is healthy: nothing can be planned");
         }
-        return planning.plan(userRequest, context, catalog);
+        PlanOutcome outcome = planning.plan(userRequest, context, policy.plannable(catalog));
+        OperationPolicy.Decision decision = policy.check(outcome.plan(), catalog, caller);
+        if (!decision.needsApproval()) {
+            return outcome;
+        }
+        List<String> notes = new ArrayList<>(outcome.notes());
+        decision.waiting().stream().filter(step -> !step.rules().isEmpty()).forEach(step -> notes.add("step "
+                + step.stepId() + " waits for approval by the " + Caller.APPROVER + " role: "
+                + String.join(", ", step.rules())));
+        return new PlanOutcome(outcome.validated(), outcome.source(), notes);
     }
 
     /** Plans and runs a request, waiting for its end. */
-    public OrchestratorResponse orchestrate(String requestId, OrchestratorRequest request) {
+    public OrchestratorResponse orchestrate(String requestId, OrchestratorRequest request, Caller caller) {
         return runNow(requestId, new Submission(Submission.Kind.ORCHESTRATE, request.userRequest(), null,
-                request.context(), request.callbackUrl()));
+                request.context(), request.callbackUrl(), caller));
     }
 
-    /** Validates and runs a plan the caller made, waiting for its end. */
+    /** Validates and runs a plan the caller made, waiting for its end (or until it waits for approval). */
     public OrchestratorResponse executePlan(String requestId, String userRequest, WorkflowPlan plan,
-                                            Map<String, Object> context) {
-        return runNow(requestId, new Submission(Submission.Kind.EXECUTE_PLAN, userRequest, plan, context, null));
+                                            Map<String, Object> context, Caller caller) {
+        return runNow(requestId, new Submission(Submission.Kind.EXECUTE_PLAN, userRequest, plan, context, null,
+                caller));
     }
 
     /**
      * Accepts a workflow and runs it in the background; its stages are readable at once. The same request sent
      * again while it runs or after it ended is accepted again and starts nothing.
      */
-    public void orchestrateAsync(String requestId, OrchestratorRequest request) {
+    public void orchestrateAsync(String requestId, OrchestratorRequest request, Caller caller) {
         Submission submission = new Submission(Submission.Kind.ORCHESTRATE, request.userRequest(), null,
-                request.context(), request.callbackUrl());
+                request.context(), request.callbackUrl(), caller);
         WorkflowStore.Claim claim = claim(requestId, submission);
         if (claim instanceof WorkflowStore.Claimed claimed) {
             WorkflowStore.Entry entry = entry(requestId, submission);
@@ -136,8 +234,10 @@ public class WorkflowService {
     private WorkflowStore.Claim claim(String requestId, Submission submission) {
         WorkflowStore.Claim claim = reachable(() -> store.claim(entry(requestId, submission), owner,
                 leases.leaseFor()));
+        // another caller's workflow is not answered, even to the same request: its id is taken, nothing more
         if (claim instanceof WorkflowStore.Known known
-                && !known.entry().fingerprint().equals(submission.fingerprint())) {
+                && (!known.entry().fingerprint().equals(submission.fingerprint())
+                || !policy.sees(submission.caller(), known.entry().status().owner()))) {
             throw new RequestIdReused(requestId);
         }
         return claim;
@@ -157,7 +257,7 @@ public class WorkflowService {
     private WorkflowStore.Entry entry(String requestId, Submission submission) {
         Instant now = Instant.now();
         WorkflowStatus planning = new WorkflowStatus(requestId, Stage.PLANNING, submission.userRequest(), null,
-                null, null, null, null, 0.0, now.plus(deadline), now);
+                null, null, null, null, 0.0, now.plus(deadline), now, null, submission.caller().name(), null);
         return new WorkflowStore.Entry(planning, submission, submission.fingerprint());
     }
 

@@ -73,7 +73,7 @@ final class AgentsOnWireMock implements BeforeEachCallback, AfterAllCallback {
                 Map.of("parts", new OrchestratorProperties.Service(List.of(base + "/parts")),
                         "payment", new OrchestratorProperties.Service(List.of(base + "/payment"))),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), new OrchestratorProperties.ApiKeys(null, null),
-                Map.of(), null, null, null);
+                Map.of(), null, null, null, null);
         registry = new ServiceRegistry(properties, new AgentProbe(RestClient.create()));
         registry.refresh();
         breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().slidingWindowSize(4)

@@ -28,7 +28,8 @@ abstract class WorkflowStoreContract {
     abstract WorkflowStore store();
 
     static WorkflowStore.Entry entry(String requestId, String userRequest) {
-        Submission submission = new Submission(Submission.Kind.ORCHESTRATE, userRequest, null, Map.of(), null);
+        Submission submission = new Submission(Submission.Kind.ORCHESTRATE, userRequest, null, Map.of(), null,
+                null);
         WorkflowStatus status = new WorkflowStatus(requestId, WorkflowStatus.Stage.PLANNING, userRequest, null, null,
                 null, null, null, 0.0, Instant.now().plusSeconds(600), Instant.now());
         return new WorkflowStore.Entry(status, submission, submission.fingerprint());
