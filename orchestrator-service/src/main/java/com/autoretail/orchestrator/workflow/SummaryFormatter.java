@@ -45,7 +45,8 @@ class SummaryFormatter {
             text.append("\n⚠️ NEEDS ATTENTION: a person must check ").append(String.join(", ",
                     results.needsAttentionSteps())).append(": an undo gave up or an outcome stayed unknown");
         }
-        if (approval != null) {
+        // a workflow that failed before its pause never waited: its pending approval is no news
+        if (approval != null && (!approval.pending() || end == WorkflowStatus.Stage.AWAITING_APPROVAL)) {
             text.append('\n').append(approvalLine(approval));
         }
         text.append("\n\n📝 STEP-BY-STEP RESULTS:\n");
