@@ -29,12 +29,24 @@ class ApprovalFailoverTest {
     static FleetProcesses fleet;
     static PrivateRedis redis;
     static HttpJson payment;
+    static HttpJson first;
+    static HttpJson second;
 
     @BeforeAll
     static void startTwoOrchestratorsOnOneRedis() {
         fleet = FleetProcesses.get();
         redis = new PrivateRedis("approval-redis");
         payment = new HttpJson(fleet.url("payment"));
+        first = new HttpJson(orchestrator("approval-orchestrator-a").url());
+        second = new HttpJson(orchestrator("approval-orchestrator-b").url());
+        awaitPaymentKnown(first);
+        awaitPaymentKnown(second);
+    }
+
+    /** An orchestrator plans only with the agents its discovery found healthy. */
+    private static void awaitPaymentKnown(HttpJson orchestrator) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                "healthy".equals(orchestrator.get("/health").body().at("/services/payment/status").asText()));
     }
 
     @AfterAll
@@ -63,8 +75,6 @@ class ApprovalFailoverTest {
 
     @Test
     void aLinkThatWaitsOnAKilledOrchestratorIsApprovedOnAnotherAndMadeOnce() {
-        HttpJson first = new HttpJson(orchestrator("approval-orchestrator-a").url());
-        HttpJson second = new HttpJson(orchestrator("approval-orchestrator-b").url());
         String id = "approval-failover-1";
 
         Reply paused = first.post("/execute-plan", linkPlan(id, "7401", 900, "abort"));
@@ -98,18 +108,18 @@ class ApprovalFailoverTest {
 
     @Test
     void theOperationPolicyRefusesTestHooksAndSkipOnPaymentsWithNothingMade() {
-        HttpJson orchestrator = new HttpJson(fleet.url("orchestrator"));
+        HttpJson orchestrator = second;
 
         Reply hook = orchestrator.post("/execute-plan", """
                 {"workflow_plan": {"plan_id": "hook-1", "execution_steps": [
                   {"step_id": "sim_1", "service_name": "payment", "operation": "simulate_payment",
                    "parameters": {"payment_id": "PAY-1008E5"}}]}}""");
         assertThat(hook.status()).as(hook.body().toString()).isEqualTo(422);
-        assertThat(hook.text("detail")).contains("step sim_1", "test_hook");
+        assertThat(hook.text("detail")).as(hook.body().toString()).contains("step sim_1", "test_hook");
 
         Reply skip = orchestrator.post("/execute-plan", linkPlan("policy-skip-1", "7402", 50, "skip"));
         assertThat(skip.status()).as(skip.body().toString()).isEqualTo(422);
-        assertThat(skip.text("detail")).contains("step pay", "no_skip_on_side_effect");
+        assertThat(skip.text("detail")).as(skip.body().toString()).contains("step pay", "no_skip_on_side_effect");
 
         assertThat(links("7402")).isEmpty();
         Reply unpaid = payment.execute("check_payment_status", "{\"payment_id\":\"PAY-1008E5\"}");

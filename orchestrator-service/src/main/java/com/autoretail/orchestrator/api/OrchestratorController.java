@@ -12,6 +12,7 @@ import com.autoretail.orchestrator.registry.ServiceInstance;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.autoretail.orchestrator.workflow.OrchestratorRequest;
 import com.autoretail.orchestrator.workflow.OrchestratorResponse;
+import com.autoretail.orchestrator.workflow.WorkflowApprovals;
 import com.autoretail.orchestrator.workflow.WorkflowService;
 import com.autoretail.orchestrator.workflow.WorkflowStatus;
 import org.springframework.http.MediaType;
@@ -40,10 +41,12 @@ public class OrchestratorController {
     private final ServiceRegistry registry;
     private final CallbackPolicy callbacks;
     private final PlanningService planning;
+    private final WorkflowApprovals approvals;
 
     OrchestratorController(WorkflowService workflows, ServiceRegistry registry, CallbackPolicy callbacks,
-                           PlanningService planning) {
+                           PlanningService planning, WorkflowApprovals approvals) {
         this.workflows = workflows;
+        this.approvals = approvals;
         this.registry = registry;
         this.callbacks = callbacks;
         this.planning = planning;
@@ -122,13 +125,13 @@ public class OrchestratorController {
     /** Approves a workflow that awaits approval (approver role); it goes on in the background. */
     @PostMapping("/workflow/{requestId}/approve")
     WorkflowStatus approve(@PathVariable String requestId, @RequestBody(required = false) Decision decision) {
-        return workflows.approve(requestId, Caller.current(), comment(decision));
+        return approvals.approve(requestId, Caller.current(), comment(decision));
     }
 
     /** Rejects a workflow that awaits approval (approver role): it ends failed, nothing that waited run. */
     @PostMapping("/workflow/{requestId}/reject")
     WorkflowStatus reject(@PathVariable String requestId, @RequestBody(required = false) Decision decision) {
-        return workflows.reject(requestId, Caller.current(), comment(decision));
+        return approvals.reject(requestId, Caller.current(), comment(decision));
     }
 
     @GetMapping(value = "/workflow/{requestId}", produces = MediaType.TEXT_PLAIN_VALUE)

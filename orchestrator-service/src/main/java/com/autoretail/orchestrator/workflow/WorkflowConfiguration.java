@@ -53,6 +53,14 @@ class WorkflowConfiguration {
     }
 
     @Bean
+    WorkflowApprovals workflowApprovals(WorkflowService workflows, WorkflowStore store, LeaseKeeper leases,
+                                        ExecutorService agentWorkers, OrchestratorProperties properties,
+                                        OperationPolicy policy) {
+        return new WorkflowApprovals(workflows, store, workflows.runner(), leases, agentWorkers, OWNER,
+                properties.execution().workflowDeadline(), policy);
+    }
+
+    @Bean
     WorkflowRecovery workflowRecovery(WorkflowStore store, WorkflowService workflows, ExecutorService agentWorkers,
                                       OrchestratorProperties properties) {
         return new WorkflowRecovery(store, workflows, agentWorkers, OWNER, properties.workflows().lease(),

@@ -7,7 +7,6 @@ import com.autoretail.orchestrator.execution.WorkflowAbandoned;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.PlanOutcome;
 import com.autoretail.orchestrator.planning.PlanningService;
-import com.autoretail.orchestrator.policy.Approval;
 import com.autoretail.orchestrator.policy.OperationPolicy;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
@@ -68,78 +67,14 @@ public class WorkflowService {
         return reachable(() -> store.find(requestId)).filter(status -> policy.sees(caller, status.owner()));
     }
 
-    /**
-     * Approves a workflow that waits: the decision is journaled with what the approver saw, then the workflow goes on
-     * in the background from its journal (on this orchestrator; another takes it over if this one stops). Of two
-     * decisions, on any orchestrators, exactly one is taken; the other is refused (409), so its side effects run once.
-     *
-     * @return the workflow as it goes on ({@code executing})
-     */
-    public WorkflowStatus approve(String requestId, Caller caller, String comment) {
-        WorkflowStore.Taken taken = takeWaiting(requestId, caller);
-        WorkflowStatus waiting = taken.entry().status();
-        Instant now = Instant.now();
-        // the deadline of its run starts now: the wait for a person is not the steps' time
-        WorkflowStatus approved = new WorkflowStatus(waiting.requestId(), Stage.EXECUTING, waiting.userRequest(),
-                null, waiting.workflowPlan(), waiting.executionResults(), null, null, waiting.executionTime(),
-                now.plus(deadline), now, waiting.planner(), waiting.owner(),
-                waiting.approval().decided(Approval.State.APPROVED, caller, comment, now));
-        leases.hold(taken.lease());
-        boolean journaled;
-        try {
-            journaled = leases.write(taken.lease(), approved);
-        } finally {
-            leases.release(taken.lease());
-        }
-        if (!journaled) {
-            throw new AgentException(ErrorCode.CONFLICT, "Workflow " + requestId + " was taken meanwhile; see /workflow/"
-                    + requestId);
-        }
-        log.info("Workflow {} approved by {}", requestId, caller.name());
-        WorkflowStore.Entry entry = new WorkflowStore.Entry(approved, taken.entry().submission(),
-                taken.entry().fingerprint());
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
-        workers.submit(() -> {
-            if (logContext != null) {
-                MDC.setContextMap(logContext);
-            }
-            runQuietly(taken.lease(), entry);
-        });
-        return approved;
-    }
-
-    /** Rejects a workflow that waits: it ends failed, nothing that waited run, the decision in its audit trail. */
-    public WorkflowStatus reject(String requestId, Caller caller, String comment) {
-        WorkflowStore.Taken taken = takeWaiting(requestId, caller);
-        Approval rejected = taken.entry().status().approval()
-                .decided(Approval.State.REJECTED, caller, comment, Instant.now());
-        log.info("Workflow {} rejected by {}", requestId, caller.name());
-        return runner.endWaiting(taken.lease(), taken.entry(), rejected, "rejected by " + caller.name());
-    }
-
-    /** The workflow, taken for a decision: 404 unknown or not the caller's to see, 403 not an approver, 409 not waiting. */
-    private WorkflowStore.Taken takeWaiting(String requestId, Caller caller) {
-        WorkflowStatus known = find(requestId, caller).orElseThrow(() -> unknown(requestId));
-        if (!policy.mayApprove(caller)) {
-            throw new ApprovalForbidden(requestId);
-        }
-        if (known.status() != Stage.AWAITING_APPROVAL || known.approval() == null) {
-            throw new AgentException(ErrorCode.CONFLICT, "Workflow " + requestId + " is " + known.status().wireName()
-                    + ", not awaiting approval");
-        }
-        if (known.approval().expiredAt(Instant.now())) {
-            throw new AgentException(ErrorCode.CONFLICT, "The approval of workflow " + requestId + " expired at "
-                    + known.approval().expiresAt() + "; nothing of it ran");
-        }
-        return reachable(() -> store.takeParked(requestId, owner, leases.leaseFor())).orElseThrow(() ->
-                new AgentException(ErrorCode.CONFLICT, "Workflow " + requestId
-                        + " is no longer awaiting approval: someone decided meanwhile"));
-    }
-
     /** What any caller is told of a workflow it may not see. */
     public static AgentException unknown(String requestId) {
         return new AgentException(ErrorCode.NOT_FOUND, "No workflow " + requestId
                 + " (unknown, or finished and forgotten)");
+    }
+
+    WorkflowRunner runner() {
+        return runner;
     }
 
     /** Whether workflows survive this orchestrator: {@code true} with the Redis journal. */
@@ -221,7 +156,7 @@ public class WorkflowService {
         }
     }
 
-    private void runQuietly(WorkflowStore.Lease lease, WorkflowStore.Entry entry) {
+    void runQuietly(WorkflowStore.Lease lease, WorkflowStore.Entry entry) {
         try {
             runner.run(lease, entry);
         } catch (WorkflowAbandoned e) {

@@ -7,6 +7,7 @@ import com.autoretail.common.web.ProblemException;
 import com.autoretail.orchestrator.OrchestratorApplication;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
+import com.autoretail.orchestrator.workflow.WorkflowApprovals;
 import com.autoretail.orchestrator.workflow.WorkflowService;
 import com.autoretail.orchestrator.workflow.WorkflowStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +74,9 @@ class ApprovalApiTest {
 
     @Autowired
     WorkflowService workflows;
+
+    @Autowired
+    WorkflowApprovals approvals;
 
     @Autowired
     ServiceRegistry registry;
@@ -232,16 +236,16 @@ class ApprovalApiTest {
         assertThat(workflows.find(id, APPROVER)).isPresent();
         assertThat(workflows.find(id, OTHER_OPERATOR)).as("another caller's workflow").isEmpty();
         assertThat(workflows.find(id, VIEWER)).isEmpty();
-        assertThat(status(() -> workflows.approve(id, VIEWER, "x"))).as("invisible: as if unknown").isEqualTo(404);
-        assertThat(status(() -> workflows.approve(id, OPERATOR, "my own"))).as("its owner, not an approver")
+        assertThat(status(() -> approvals.approve(id, VIEWER, "x"))).as("invisible: as if unknown").isEqualTo(404);
+        assertThat(status(() -> approvals.approve(id, OPERATOR, "my own"))).as("its owner, not an approver")
                 .isEqualTo(403);
-        assertThat(status(() -> workflows.reject(id, OPERATOR, "x"))).isEqualTo(403);
-        assertThat(status(() -> workflows.approve("appr-unknown", APPROVER, "x"))).isEqualTo(404);
+        assertThat(status(() -> approvals.reject(id, OPERATOR, "x"))).isEqualTo(403);
+        assertThat(status(() -> approvals.approve("appr-unknown", APPROVER, "x"))).isEqualTo(404);
         assertThat(workflows.find(id, APPROVER)).get().extracting(s -> s.status().wireName())
                 .isEqualTo("awaiting_approval");
         assertThat(refunds()).isZero();
 
-        assertThat(workflows.approve(id, APPROVER, "ok").approval().audit()).singleElement()
+        assertThat(approvals.approve(id, APPROVER, "ok").approval().audit()).singleElement()
                 .satisfies(entry -> assertThat(entry.by()).isEqualTo("appr-1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> workflows.find(id, OPERATOR).orElseThrow().status()
                 .wireName().equals("completed"));
