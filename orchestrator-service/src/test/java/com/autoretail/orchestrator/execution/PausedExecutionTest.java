@@ -67,11 +67,15 @@ class PausedExecutionTest {
         fleet.server.stubFor(execute("parts", "get_part_details").willReturn(aResponse().withStatus(404)
                 .withBody(failed("NOT_FOUND", "no such part"))));
 
-        ExecutionResults results = fleet.runGated(null, Set.of("read"), r -> true, READ, RESERVE);
+        ExecutionStep pay = step("pay", "payment", "create_payment_link", Map.of(), FailureHandling.RETRY);
+
+        ExecutionResults results = fleet.runGated(null, Set.of("read"), r -> true, READ, RESERVE, pay);
 
         assertThat(results.aborted()).isTrue();
-        assertThat(results.steps().get("reserve").status()).isEqualTo(StepResult.Status.NOT_RUN);
+        assertThat(results.steps().get("reserve").status()).isEqualTo(StepResult.Status.SKIPPED);
+        assertThat(results.steps().get("pay").status()).isEqualTo(StepResult.Status.NOT_RUN);
         assertThat(calls("reserve_parts")).isZero();
+        fleet.server.verify(exactly(0), postRequestedFor(urlEqualTo("/payment/execute")));
     }
 
     @Test
