@@ -81,6 +81,9 @@ class ApprovalApiTest {
     @Autowired
     ServiceRegistry registry;
 
+    @Autowired
+    OrchestratorController controller;
+
     HttpJson http;
 
     @BeforeEach
@@ -298,6 +301,40 @@ class ApprovalApiTest {
         fleet.server.verify(exactly(0), postRequestedFor(urlEqualTo("/payment/execute")));
         JsonNode planned = http.post("/plan", "{\"user_request\": \"Simulate the payment PAY-1 as paid\"}").body();
         assertThat(planned.toString()).doesNotContain("simulate_payment");
+    }
+
+    @Test
+    void theEndpointsActForTheAuthenticatedCaller() throws Exception {
+        String id = id();
+        WorkflowPlan refund = plan(refundPlan(id, "abort"));
+        as("op-1", "ROLE_OPERATOR", () -> assertThat(controller.executePlan(new PlanExecutionRequest(id, refund,
+                "Refund 20 on PAY-1", Map.of())).getStatusCode().value()).isEqualTo(202));
+
+        as("op-1", "ROLE_OPERATOR", () -> {
+            assertThat(controller.workflow(id).owner()).isEqualTo("op-1");
+            assertThat(status(() -> controller.approve(id, new OrchestratorController.Decision("mine"))))
+                    .isEqualTo(403);
+        });
+        as("viewer-1", "ROLE_VIEWER", () -> {
+            assertThat(status(() -> controller.workflow(id))).isEqualTo(404);
+            assertThat(status(() -> controller.reject(id, new OrchestratorController.Decision("no")))).isEqualTo(404);
+        });
+        as("appr-1", "ROLE_APPROVER", () -> assertThat(controller.reject(id,
+                new OrchestratorController.Decision("not today")).approval().audit().getFirst().by())
+                .isEqualTo("appr-1"));
+        assertThat(refunds()).isZero();
+    }
+
+    private static void as(String name, String authority, Runnable call) {
+        var authentication = new org.springframework.security.authentication.TestingAuthenticationToken(name, null,
+                authority);
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(authentication);
+        try {
+            call.run();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 
     private static int status(Runnable call) {
