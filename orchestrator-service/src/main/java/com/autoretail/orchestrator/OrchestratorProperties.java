@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param healthCheckTimeout bound of one health or capabilities call, and of connecting to an agent
  * @param apiKeys            the key sent to the agents
  * @param context            business context sent with every agent call (tenant, dealer, user)
+ * @param policy             what plans may do and what waits for a person's approval
  */
 @Validated
 @ConfigurationProperties("orchestrator")
@@ -43,7 +44,8 @@ public record OrchestratorProperties(
         Map<String, String> context,
         @Valid @DefaultValue Planner planner,
         @Valid @DefaultValue Execution execution,
-        @Valid @DefaultValue Workflows workflows) {
+        @Valid @DefaultValue Workflows workflows,
+        @Valid @DefaultValue Policy policy) {
 
     public OrchestratorProperties {
         services = services == null ? Map.of() : services;
@@ -150,4 +152,56 @@ public record OrchestratorProperties(
                             @DefaultValue("orchestrator:journal:") @NotBlank String redisKeyPrefix) {
     }
 
+    /**
+     * What plans may do, and what waits for a person ({@code orchestrator.policy.*}).
+     *
+     * @param allowedOperations per role, the operations its callers may plan and run: {@code *},
+     *                          {@code <service>.*}, {@code <service>.<operation>} or {@code <operation>}; a caller may
+     *                          use what any of its roles allows. Unset: {@code operator} and {@code admin} may run
+     *                          every operation (but the test hooks), other roles none
+     * @param testHooks         operations that exist for tests only: never planned or run unless
+     *                          {@code testHooksAllowed}
+     * @param testHooksAllowed  on in test set-ups only ({@code ORCHESTRATOR_TEST_HOOKS})
+     * @param noSkipServices    services whose side effects may never be {@code failure_handling: skip} (neither may
+     *                          any irreversible step)
+     * @param seeAll            roles that read every workflow; any other caller reads only its own
+     * @param approval          which steps wait for a person with the approver role
+     */
+    public record Policy(
+            Map<String, List<String>> allowedOperations,
+            @DefaultValue("simulate_payment") List<String> testHooks,
+            @DefaultValue("false") boolean testHooksAllowed,
+            @DefaultValue("payment") List<String> noSkipServices,
+            @DefaultValue({"approver", "admin"}) List<String> seeAll,
+            @Valid @DefaultValue Approval approval) {
+
+        public Policy {
+            allowedOperations = allowedOperations == null || allowedOperations.isEmpty()
+                    ? Map.of("operator", List.of("*"), "admin", List.of("*")) : allowedOperations;
+        }
+
+        /**
+         * The approval rules, each switched off by its own setting.
+         *
+         * @param refunds           {@code process_refund} waits
+         * @param cancellations     {@code update_repair_order_status} to {@code cancelled} waits
+         * @param paymentLinks      {@code create_payment_link} above {@code paymentLinksAbove} waits
+         * @param holds             {@code create_hold} and {@code reserve_parts} of more than {@code holdsAbove}
+         *                          units in one step wait
+         * @param fromTier          every step of this risk tier or above waits ({@code read_only}, {@code reversible},
+         *                          {@code irreversible}); {@code none}: the tier alone makes nothing wait
+         * @param timeout           how long a workflow waits for a decision before it ends failed, nothing run
+         */
+        public record Approval(
+                @DefaultValue("true") boolean refunds,
+                @DefaultValue("true") boolean cancellations,
+                @DefaultValue("true") boolean paymentLinks,
+                @DefaultValue("500") @NotNull @DecimalMin("0") java.math.BigDecimal paymentLinksAbove,
+                @DefaultValue("true") boolean holds,
+                @DefaultValue("10") @Min(0) int holdsAbove,
+                @DefaultValue("none") @jakarta.validation.constraints.Pattern(
+                        regexp = "none|read_only|reversible|irreversible") String fromTier,
+                @DefaultValue("24h") @NotNull Duration timeout) {
+        }
+    }
 }

@@ -3,6 +3,7 @@ package com.autoretail.common.agent;
 import com.autoretail.common.wire.FieldError;
 import com.autoretail.common.wire.OperationSource;
 import com.autoretail.common.wire.OperationSpec;
+import com.autoretail.common.wire.RiskTier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -39,7 +40,7 @@ final class OperationCatalog {
                                   List<OperationSpec> local) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (McpSchema.Tool tool : tools) {
-            OperationSpec spec = refine.apply(fromTool(tool));
+            OperationSpec spec = annotated(refine.apply(fromTool(tool)), tool.annotations());
             entries.put(spec.name(), new Entry(spec, SchemaValidator.compile(spec.parameters())));
         }
         for (OperationSpec spec : local) {
@@ -54,6 +55,17 @@ final class OperationCatalog {
         schema.values().removeIf(v -> v == null);
         boolean readOnly = tool.annotations() != null && Boolean.TRUE.equals(tool.annotations().readOnlyHint());
         return new OperationSpec(tool.name(), tool.description(), OperationSource.MCP, schema, !readOnly, null);
+    }
+
+    /**
+     * The risk tier after the agent's refinement: a tool its server marks {@code destructiveHint} is irreversible
+     * whatever compensation the agent declares (what it destroys, nothing restores); otherwise the tier follows from
+     * the side effects and the compensation. {@code idempotentHint} does not change the tier: every side effect of
+     * the fleet is idempotent by its request_id anyway.
+     */
+    static OperationSpec annotated(OperationSpec spec, McpSchema.ToolAnnotations annotations) {
+        boolean destructive = annotations != null && Boolean.TRUE.equals(annotations.destructiveHint());
+        return destructive && spec.sideEffects() ? spec.withRisk(RiskTier.IRREVERSIBLE) : spec;
     }
 
     boolean builtFrom(List<McpSchema.Tool> tools) {

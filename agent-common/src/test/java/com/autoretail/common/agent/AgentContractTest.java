@@ -52,6 +52,10 @@ class AgentContractTest extends AgentHttpTest {
         assertThat(reserve.path("compensation").asText()).isEqualTo("release_item");
         assertThat(reserve.at("/parameters/required").toString()).contains("sku", "quantity");
         assertThat(operations.get("lookup_item").path("side_effects").asBoolean()).isFalse();
+        assertThat(reserve.path("risk").asText()).as("a side effect with its compensation").isEqualTo("reversible");
+        assertThat(operations.get("lookup_item").path("risk").asText()).isEqualTo("read_only");
+        assertThat(operations.get("broken_tool").path("risk").asText()).as("a side effect nothing undoes")
+                .isEqualTo("irreversible");
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.autoretail.orchestrator.registry.ServiceInstance;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.autoretail.orchestrator.workflow.OrchestratorRequest;
 import com.autoretail.orchestrator.workflow.OrchestratorResponse;
+import com.autoretail.orchestrator.workflow.WorkflowApprovals;
 import com.autoretail.orchestrator.workflow.WorkflowService;
 import com.autoretail.orchestrator.workflow.WorkflowStatus;
 import org.springframework.http.MediaType;
@@ -35,17 +36,20 @@ public class OrchestratorController {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,100}");
     private static final int MAX_REQUEST_LENGTH = 4000;
+    private static final int MAX_COMMENT_LENGTH = 1000;
 
     private final WorkflowService workflows;
     private final ServiceRegistry registry;
     private final CallbackPolicy callbacks;
     private final PlanningService planning;
     private final SecurityMode security;
+    private final WorkflowApprovals approvals;
 
     OrchestratorController(WorkflowService workflows, ServiceRegistry registry, CallbackPolicy callbacks,
-                           PlanningService planning, SecurityMode security) {
+                           PlanningService planning, SecurityMode security, WorkflowApprovals approvals) {
         this.security = security;
         this.workflows = workflows;
+        this.approvals = approvals;
         this.registry = registry;
         this.callbacks = callbacks;
         this.planning = planning;
@@ -70,6 +74,10 @@ public class OrchestratorController {
     }
 
     public record Accepted(String requestId, String status, String statusUrl) {
+    }
+
+    /** The body of an approval decision: why, for the audit trail. */
+    public record Decision(String comment) {
     }
 
     public record PlanResponse(String requestId, WorkflowPlan workflowPlan, String planner, List<String> notes) {
@@ -97,28 +105,41 @@ public class OrchestratorController {
         return registry.snapshot();
     }
 
+    /** Runs a request; {@code 202} with status {@code awaiting_approval} when it paused for a person. */
     @PostMapping("/orchestrate")
-    OrchestratorResponse orchestrate(@RequestBody OrchestratorRequest request) {
-        return workflows.orchestrate(checked(request), request);
+    ResponseEntity<OrchestratorResponse> orchestrate(@RequestBody OrchestratorRequest request) {
+        return answered(workflows.orchestrate(checked(request), request, Caller.current()));
     }
 
     /** The same, answering only the summary, for people at a terminal ({@code Accept: text/plain}). */
     @PostMapping(value = "/orchestrate", produces = MediaType.TEXT_PLAIN_VALUE)
-    String orchestrateText(@RequestBody OrchestratorRequest request) {
-        return orchestrate(request).finalResult();
+    ResponseEntity<String> orchestrateText(@RequestBody OrchestratorRequest request) {
+        ResponseEntity<OrchestratorResponse> answer = orchestrate(request);
+        return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody().finalResult());
     }
 
     @PostMapping("/orchestrate-async")
     ResponseEntity<Accepted> orchestrateAsync(@RequestBody OrchestratorRequest request) {
         String requestId = checked(request);
-        workflows.orchestrateAsync(requestId, request);
+        workflows.orchestrateAsync(requestId, request, Caller.current());
         return ResponseEntity.accepted().body(new Accepted(requestId, "accepted", "/workflow/" + requestId));
     }
 
     @GetMapping("/workflow/{requestId}")
     WorkflowStatus workflow(@PathVariable String requestId) {
-        return workflows.find(requestId).orElseThrow(() -> new AgentException(ErrorCode.NOT_FOUND,
-                "No workflow " + requestId + " (unknown, or finished and forgotten)"));
+        return workflows.find(requestId, Caller.current()).orElseThrow(() -> WorkflowService.unknown(requestId));
+    }
+
+    /** Approves a workflow that awaits approval (approver role); it goes on in the background. */
+    @PostMapping("/workflow/{requestId}/approve")
+    WorkflowStatus approve(@PathVariable String requestId, @RequestBody(required = false) Decision decision) {
+        return approvals.approve(requestId, Caller.current(), comment(decision));
+    }
+
+    /** Rejects a workflow that awaits approval (approver role): it ends failed, nothing that waited run. */
+    @PostMapping("/workflow/{requestId}/reject")
+    WorkflowStatus reject(@PathVariable String requestId, @RequestBody(required = false) Decision decision) {
+        return approvals.reject(requestId, Caller.current(), comment(decision));
     }
 
     @GetMapping(value = "/workflow/{requestId}", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -132,17 +153,32 @@ public class OrchestratorController {
     @PostMapping("/plan")
     PlanResponse plan(@RequestBody OrchestratorRequest request) {
         String requestId = checked(request);
-        PlanOutcome outcome = workflows.plan(request.userRequest(), request.context());
+        PlanOutcome outcome = workflows.plan(request.userRequest(), request.context(), Caller.current());
         return new PlanResponse(requestId, outcome.plan(), outcome.source(), outcome.notes());
     }
 
     @PostMapping("/execute-plan")
-    OrchestratorResponse executePlan(@RequestBody PlanExecutionRequest request) {
+    ResponseEntity<OrchestratorResponse> executePlan(@RequestBody PlanExecutionRequest request) {
         if (request.workflowPlan() == null) {
             throw new AgentException(ErrorCode.VALIDATION_ERROR, "workflow_plan: is required");
         }
-        return workflows.executePlan(requestId(request.requestId()), request.userRequest(), request.workflowPlan(),
-                request.context());
+        return answered(workflows.executePlan(requestId(request.requestId()), request.userRequest(),
+                request.workflowPlan(), request.context(), Caller.current()));
+    }
+
+    /** A workflow's answer: {@code 202} while it awaits approval (the rest runs once approved), else {@code 200}. */
+    private static ResponseEntity<OrchestratorResponse> answered(OrchestratorResponse response) {
+        return WorkflowStatus.Stage.AWAITING_APPROVAL.wireName().equals(response.status())
+                ? ResponseEntity.accepted().body(response) : ResponseEntity.ok(response);
+    }
+
+    private static String comment(Decision decision) {
+        String comment = decision == null ? null : decision.comment();
+        if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+            throw new AgentException(ErrorCode.VALIDATION_ERROR,
+                    "comment: longer than " + MAX_COMMENT_LENGTH + " characters");
+        }
+        return comment;
     }
 
     private String checked(OrchestratorRequest request) {

@@ -46,6 +46,24 @@ public record ExecutionResults(
         return !aborted && completed == total;
     }
 
+    /** Steps of the plan that have no outcome yet: the ones a paused workflow has not started. */
+    public List<String> unstarted(java.util.Collection<String> planned) {
+        return planned.stream().filter(stepId -> !steps.containsKey(stepId)).toList();
+    }
+
+    /**
+     * These results with every step that never started marked {@code not_run} for the reason (a rejected or expired
+     * approval): the workflow ends with nothing more run and nothing to undo.
+     */
+    public ExecutionResults endedUnstarted(com.autoretail.orchestrator.plan.WorkflowPlan plan, String reason) {
+        Map<String, StepResult> all = new java.util.LinkedHashMap<>();
+        plan.executionSteps().forEach(step -> all.put(step.stepId(), steps.containsKey(step.stepId())
+                ? steps.get(step.stepId())
+                : StepResult.notRun(step.serviceName(), step.operation(), StepResult.Status.NOT_RUN, reason)));
+        return new ExecutionResults(all, completed, plan.executionSteps().size(), failedSteps, skippedSteps,
+                compensatedSteps, notUndoneSteps, needsAttentionSteps, false);
+    }
+
     public boolean needsAttention() {
         return !needsAttentionSteps.isEmpty();
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,7 +63,18 @@ public class WorkflowExecutor {
     public ExecutionResults execute(String requestId, ValidatedPlan plan, Map<String, Object> context,
                                     ServiceCatalog catalog, ExecutionResults prior, Instant deadline,
                                     ExecutionJournal journal) {
-        WorkflowRun run = new WorkflowRun(requestId, plan.plan(), context, prior, journal);
+        return execute(requestId, plan, context, catalog, prior, deadline, journal, null);
+    }
+
+    /**
+     * The same, starting only the steps of {@code mayStart} (all when null): a workflow that waits for an approval
+     * runs its read-only steps first. When they are done and none failed, it stops there, the other steps not
+     * started and without an outcome ({@link ExecutionResults#unstarted}); a failure among them aborts it as usual.
+     */
+    public ExecutionResults execute(String requestId, ValidatedPlan plan, Map<String, Object> context,
+                                    ServiceCatalog catalog, ExecutionResults prior, Instant deadline,
+                                    ExecutionJournal journal, Set<String> mayStart) {
+        WorkflowRun run = new WorkflowRun(requestId, plan.plan(), context, prior, journal, mayStart);
         BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
         AtomicBoolean stopped = new AtomicBoolean(run.aborted());
         int running = run.aborted() ? 0 : launch(run, finished, stopped);
@@ -89,6 +101,9 @@ public class WorkflowExecutor {
             if (launched == 0 && (running > 0 || run.aborted())) {
                 run.write();
             }
+        }
+        if (mayStart != null && !run.aborted()) {
+            return run.snapshot();   // paused: what is left waits
         }
         if (run.settleUnstarted()) {
             run.write();

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state of one workflow's steps, touched only by the thread that runs it, and written to its journal at every
@@ -24,6 +25,7 @@ final class WorkflowRun {
     private final String requestId;
     private final Map<String, Object> context;
     private final ExecutionJournal journal;
+    private final Set<String> mayStart;
     private final Map<String, ExecutionStep> steps = new LinkedHashMap<>();
     private final Map<String, StepResult> outcomes = new LinkedHashMap<>();
     private final Map<String, Object> resultsById = new LinkedHashMap<>();
@@ -35,8 +37,9 @@ final class WorkflowRun {
     private String abortReason;
 
     WorkflowRun(String requestId, WorkflowPlan plan, Map<String, Object> context, ExecutionResults prior,
-                ExecutionJournal journal) {
+                ExecutionJournal journal, Set<String> mayStart) {
         this.requestId = requestId;
+        this.mayStart = mayStart;
         this.context = context;
         this.journal = journal;
         plan.executionSteps().forEach(step -> steps.put(step.stepId(), step));
@@ -117,7 +120,7 @@ final class WorkflowRun {
         while (changed) {
             changed = false;
             for (ExecutionStep step : steps.values()) {
-                if (outcomes.containsKey(step.stepId())) {
+                if (outcomes.containsKey(step.stepId()) || mayStart != null && !mayStart.contains(step.stepId())) {
                     continue;
                 }
                 String blocker = failedDependency(step);

@@ -25,6 +25,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         Instant leaseUntil;
         Instant forgetAt;   // null while unfinished
         boolean reclaimable;
+        boolean parked;
     }
 
     private final Map<String, Held> workflows = new HashMap<>();
@@ -94,6 +95,24 @@ class InMemoryWorkflowStore implements WorkflowStore {
     }
 
     @Override
+    public synchronized boolean park(Lease lease, WorkflowStatus status, Duration waitFor) {
+        if (!write(lease, status, waitFor)) {
+            return false;
+        }
+        workflows.get(lease.requestId()).parked = true;
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Taken> takeParked(String requestId, String owner, Duration leaseFor) {
+        Held held = live(requestId);
+        if (held == null || held.forgetAt != null || !held.parked) {
+            return Optional.empty();
+        }
+        return Optional.of(take(held, requestId, owner, leaseFor));
+    }
+
+    @Override
     public synchronized List<String> expired(int max) {
         Instant now = clock.instant();
         return workflows.entrySet().stream()
@@ -107,10 +126,15 @@ class InMemoryWorkflowStore implements WorkflowStore {
         if (held == null || held.forgetAt != null || !held.leaseUntil.isBefore(clock.instant())) {
             return Optional.empty();
         }
+        return Optional.of(take(held, requestId, owner, leaseFor));
+    }
+
+    private Taken take(Held held, String requestId, String owner, Duration leaseFor) {
         held.fence++;
         held.owner = owner;
+        held.parked = false;
         held.leaseUntil = clock.instant().plus(leaseFor);
-        return Optional.of(new Taken(new Lease(requestId, owner, held.fence), held.entry));
+        return new Taken(new Lease(requestId, owner, held.fence), held.entry);
     }
 
     @Override

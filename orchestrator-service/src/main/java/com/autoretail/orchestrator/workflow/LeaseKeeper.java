@@ -77,6 +77,12 @@ class LeaseKeeper extends Periodic {
                 && untilStored(lease, () -> store.finish(lease, status));
     }
 
+    /** Parks the workflow for a person's decision under the lease, which is no longer renewed; false when lost. */
+    boolean park(WorkflowStore.Lease lease, WorkflowStatus status, Duration waitFor) {
+        return held.replace(lease, State.HELD, State.FINISHING)
+                && untilStored(lease, () -> store.park(lease, status, waitFor));
+    }
+
     private boolean untilStored(WorkflowStore.Lease lease, BooleanSupplier write) {
         long giveUp = System.nanoTime() + leaseFor.toNanos();
         while (true) {

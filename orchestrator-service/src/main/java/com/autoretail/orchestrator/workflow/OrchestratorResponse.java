@@ -2,6 +2,7 @@ package com.autoretail.orchestrator.workflow;
 
 import com.autoretail.orchestrator.execution.ExecutionResults;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.policy.Approval;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -16,6 +17,9 @@ import java.time.Instant;
  * @param finalResult the human summary ("AUTOMOTIVE SERVICE EXECUTION SUMMARY")
  * @param planner     which planner made the plan: {@code llm}, {@code rules} or {@code fallback} (the rule planner
  *                    after the LLM's plans were refused or it failed); null for the caller's own plan
+ * @param status      the workflow's stage: {@code completed}, {@code failed}, {@code needs_attention}, or
+ *                    {@code awaiting_approval} when it paused for a person
+ * @param approval    what waits for whom, when the workflow needed an approval
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,5 +31,7 @@ public record OrchestratorResponse(
         String finalResult,
         double executionTime,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp,
-        String planner) {
+        String planner,
+        String status,
+        Approval approval) {
 }

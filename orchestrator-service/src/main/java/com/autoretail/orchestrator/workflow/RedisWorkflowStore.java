@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The journal in Redis, shared by every orchestrator and kept across their restarts (with Redis persistence on).
- * Each workflow is a hash ({@code status}, {@code submission}, {@code fingerprint}, {@code fence}, {@code owner});
+ * Each workflow is a hash ({@code status}, {@code submission}, {@code fingerprint}, {@code fence}, {@code owner},
+ * {@code parked} while it waits for a person);
  * a sorted set holds the unfinished ones scored by when their lease ends. Every check-and-change is one Lua script,
  * and leases are measured in Redis time, so that orchestrators with different clocks agree on who owns what.
  */
@@ -46,6 +47,27 @@ class RedisWorkflowStore implements WorkflowStore {
             return 1
             """, Long.class);
 
+    private static final RedisScript<Long> PARK = RedisScript.of(NOW + HOLDS + """
+            redis.call('HSET', KEYS[1], 'status', ARGV[4], 'parked', '1')
+            redis.call('ZADD', KEYS[2], now + tonumber(ARGV[5]), ARGV[1])
+            return 1
+            """, Long.class);
+
+    private static final String TAKE = """
+            local fence = redis.call('HINCRBY', KEYS[1], 'fence', 1)
+            redis.call('HSET', KEYS[1], 'owner', ARGV[2])
+            redis.call('HDEL', KEYS[1], 'parked')
+            redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
+            local kept = redis.call('HMGET', KEYS[1], 'status', 'submission', 'fingerprint')
+            return {tostring(fence), kept[1], kept[2], kept[3]}
+            """;
+
+    private static final RedisScript<List> TAKE_PARKED = RedisScript.of(NOW + """
+            if redis.call('HGET', KEYS[1], 'parked') ~= '1' or redis.call('ZSCORE', KEYS[2], ARGV[1]) == false then
+              return {}
+            end
+            """ + TAKE, List.class);
+
     private static final RedisScript<Long> FINISH = RedisScript.of(HOLDS + """
             redis.call('HSET', KEYS[1], 'status', ARGV[4], 'reclaimable', ARGV[6])
             redis.call('ZREM', KEYS[2], ARGV[1])
@@ -64,12 +86,7 @@ class RedisWorkflowStore implements WorkflowStore {
               redis.call('ZREM', KEYS[2], ARGV[1])
               return {}
             end
-            local fence = redis.call('HINCRBY', KEYS[1], 'fence', 1)
-            redis.call('HSET', KEYS[1], 'owner', ARGV[2])
-            redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
-            local kept = redis.call('HMGET', KEYS[1], 'status', 'submission', 'fingerprint')
-            return {tostring(fence), kept[1], kept[2], kept[3]}
-            """, List.class);
+            """ + TAKE, List.class);
 
     private final StringRedisTemplate redis;
     private final ObjectMapper mapper;
@@ -123,9 +140,24 @@ class RedisWorkflowStore implements WorkflowStore {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public boolean park(Lease lease, WorkflowStatus status, Duration waitFor) {
+        return one(redis.execute(PARK, keys(lease.requestId()), lease.requestId(), Long.toString(lease.fence()),
+                lease.owner(), json(status), millis(waitFor)));
+    }
+
+    @Override
+    public Optional<Taken> takeParked(String requestId, String owner, Duration leaseFor) {
+        return taken(requestId, owner, TAKE_PARKED, leaseFor);
+    }
+
+    @Override
     public Optional<Taken> takeOver(String requestId, String owner, Duration leaseFor) {
-        List<Object> taken = redis.execute(TAKE_OVER, keys(requestId), requestId, owner, millis(leaseFor));
+        return taken(requestId, owner, TAKE_OVER, leaseFor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Taken> taken(String requestId, String owner, RedisScript<List> script, Duration leaseFor) {
+        List<Object> taken = redis.execute(script, keys(requestId), requestId, owner, millis(leaseFor));
         if (taken == null || taken.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.workflow;
 
+import com.autoretail.common.security.Caller;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +19,11 @@ import java.util.Map;
  * workflow: a request in plain language ({@code /orchestrate}, {@code /orchestrate-async}) or the caller's own plan
  * ({@code /execute-plan}), with its context and where to call back.
  *
- * @param plan the caller's plan, for {@link Kind#EXECUTE_PLAN}; null otherwise
+ * @param plan   the caller's plan, for {@link Kind#EXECUTE_PLAN}; null otherwise
+ * @param caller who asked, with its roles: the policy checks the plan against them wherever the workflow runs
  */
 public record Submission(Kind kind, String userRequest, WorkflowPlan plan, Map<String, Object> context,
-                         String callbackUrl) {
+                         String callbackUrl, Caller caller) {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -31,6 +33,8 @@ public record Submission(Kind kind, String userRequest, WorkflowPlan plan, Map<S
 
     public Submission {
         context = context == null ? Map.of() : context;
+        // a journal entry from before callers were recorded: it was accepted when the fleet was open
+        caller = caller == null ? Caller.OPEN : caller;
     }
 
     /**

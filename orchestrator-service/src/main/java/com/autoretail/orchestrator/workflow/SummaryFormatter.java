@@ -3,6 +3,7 @@ package com.autoretail.orchestrator.workflow;
 import com.autoretail.orchestrator.execution.ExecutionResults;
 import com.autoretail.orchestrator.execution.StepResult;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
+import com.autoretail.orchestrator.policy.Approval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,6 +22,12 @@ class SummaryFormatter {
     }
 
     String format(String userRequest, WorkflowPlan plan, ExecutionResults results, WorkflowStatus.Stage end) {
+        return format(userRequest, plan, results, end, null);
+    }
+
+    /** The summary, saying what waits for whom (or who decided what) when the plan needed an approval. */
+    String format(String userRequest, WorkflowPlan plan, ExecutionResults results, WorkflowStatus.Stage end,
+                  Approval approval) {
         StringBuilder text = new StringBuilder();
         text.append("🚗 AUTOMOTIVE SERVICE EXECUTION SUMMARY\n");
         text.append("📋 Request: ").append(userRequest).append('\n');
@@ -37,6 +44,10 @@ class SummaryFormatter {
         if (end == WorkflowStatus.Stage.NEEDS_ATTENTION) {
             text.append("\n⚠️ NEEDS ATTENTION: a person must check ").append(String.join(", ",
                     results.needsAttentionSteps())).append(": an undo gave up or an outcome stayed unknown");
+        }
+        // a workflow that failed before its pause never waited: its pending approval is no news
+        if (approval != null && (!approval.pending() || end == WorkflowStatus.Stage.AWAITING_APPROVAL)) {
+            text.append('\n').append(approvalLine(approval));
         }
         text.append("\n\n📝 STEP-BY-STEP RESULTS:\n");
         for (Map.Entry<String, StepResult> entry : results.steps().entrySet()) {
@@ -66,6 +77,22 @@ class SummaryFormatter {
             plan.validationSummary().forEach(check -> text.append("   ✓ ").append(check).append('\n'));
         }
         return text.toString();
+    }
+
+    private static String approvalLine(Approval approval) {
+        Approval.AuditEntry last = approval.audit().isEmpty() ? null : approval.audit().getLast();
+        return switch (approval.state()) {
+            case PENDING -> "⏸️ AWAITING APPROVAL by a person with the " + approval.requiredRole() + " role, until "
+                    + approval.expiresAt() + ": " + approval.describe();
+            case APPROVED -> "👍 Approved by " + last.by() + " at " + last.at() + comment(last);
+            case REJECTED -> "🚫 REJECTED by " + last.by() + " at " + last.at() + comment(last)
+                    + "; nothing that waited ran";
+            case EXPIRED -> "⌛ APPROVAL EXPIRED at " + approval.expiresAt() + "; nothing that waited ran";
+        };
+    }
+
+    private static String comment(Approval.AuditEntry entry) {
+        return entry.comment() == null || entry.comment().isBlank() ? "" : ": \"" + entry.comment() + "\"";
     }
 
     private static void list(StringBuilder text, String label, List<String> steps) {

@@ -4,6 +4,7 @@ import com.autoretail.common.tasks.CallbackSender;
 import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.execution.WorkflowExecutor;
 import com.autoretail.orchestrator.planning.PlanningService;
+import com.autoretail.orchestrator.policy.OperationPolicy;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,11 +45,19 @@ class WorkflowConfiguration {
     WorkflowService workflowService(WorkflowStore store, LeaseKeeper leases, ServiceRegistry registry,
                                     PlanningService planning, PlanValidator validator, WorkflowExecutor executor,
                                     ObjectMapper mapper, CallbackSender callbacks, ExecutorService agentWorkers,
-                                    MeterRegistry meters, OrchestratorProperties properties) {
+                                    MeterRegistry meters, OrchestratorProperties properties, OperationPolicy policy) {
         WorkflowRunner runner = new WorkflowRunner(registry, planning, validator, executor, leases,
-                new SummaryFormatter(mapper), callbacks, meters, properties.context());
+                new SummaryFormatter(mapper), callbacks, meters, properties.context(), policy);
         return new WorkflowService(store, runner, leases, registry, planning, agentWorkers, OWNER,
-                properties.execution().workflowDeadline());
+                properties.execution().workflowDeadline(), policy);
+    }
+
+    @Bean
+    WorkflowApprovals workflowApprovals(WorkflowService workflows, WorkflowStore store, LeaseKeeper leases,
+                                        ExecutorService agentWorkers, OrchestratorProperties properties,
+                                        OperationPolicy policy) {
+        return new WorkflowApprovals(workflows, store, workflows.runner(), leases, agentWorkers, OWNER,
+                properties.execution().workflowDeadline(), policy);
     }
 
     @Bean

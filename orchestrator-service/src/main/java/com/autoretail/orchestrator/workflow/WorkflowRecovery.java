@@ -9,7 +9,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Finishes the workflows of orchestrators that stopped: at start and every recovery interval it looks for
  * unfinished workflows whose lease ran out, takes each over (one orchestrator wins each) and goes on with it from its
- * journal. Only a durable journal has such workflows; with the memory store this does nothing.
+ * journal. The same rounds end the workflows whose approval expired (a parked workflow's lease runs until then), in
+ * the memory store as well.
  */
 class WorkflowRecovery extends Periodic {
 
@@ -56,11 +57,6 @@ class WorkflowRecovery extends Periodic {
         } catch (RuntimeException e) {
             log.warn("Workflow recovery round failed: {}", e.getMessage());
         }
-    }
-
-    @Override
-    boolean wanted() {
-        return store.durable();
     }
 
     /** Also the wait before the first round: discovery has found the agents the taken-over workflows call by then. */

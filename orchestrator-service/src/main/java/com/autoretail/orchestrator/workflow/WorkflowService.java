@@ -1,11 +1,13 @@
 package com.autoretail.orchestrator.workflow;
 
+import com.autoretail.common.security.Caller;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.execution.WorkflowAbandoned;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.PlanOutcome;
 import com.autoretail.orchestrator.planning.PlanningService;
+import com.autoretail.orchestrator.policy.OperationPolicy;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.autoretail.orchestrator.workflow.WorkflowStatus.Stage;
@@ -16,6 +18,8 @@ import org.springframework.dao.DataAccessException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -39,9 +43,12 @@ public class WorkflowService {
     private final ExecutorService workers;
     private final String owner;
     private final Duration deadline;
+    private final OperationPolicy policy;
 
     WorkflowService(WorkflowStore store, WorkflowRunner runner, LeaseKeeper leases, ServiceRegistry registry,
-                    PlanningService planning, ExecutorService workers, String owner, Duration deadline) {
+                    PlanningService planning, ExecutorService workers, String owner, Duration deadline,
+                    OperationPolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.runner = runner;
         this.leases = leases;
@@ -52,9 +59,22 @@ public class WorkflowService {
         this.deadline = deadline;
     }
 
-    /** The workflow recorded under the request_id, if it is still kept. */
-    public Optional<WorkflowStatus> find(String requestId) {
-        return reachable(() -> store.find(requestId));
+    /**
+     * The workflow recorded under the request_id, if it is still kept and the caller sees it (its own, or every
+     * workflow for the roles that see all): another caller's workflow is as unknown.
+     */
+    public Optional<WorkflowStatus> find(String requestId, Caller caller) {
+        return reachable(() -> store.find(requestId)).filter(status -> policy.sees(caller, status.owner()));
+    }
+
+    /** What any caller is told of a workflow it may not see. */
+    public static AgentException unknown(String requestId) {
+        return new AgentException(ErrorCode.NOT_FOUND, "No workflow " + requestId
+                + " (unknown, or finished and forgotten)");
+    }
+
+    WorkflowRunner runner() {
+        return runner;
     }
 
     /** Whether workflows survive this orchestrator: {@code true} with the Redis journal. */
@@ -62,34 +82,47 @@ public class WorkflowService {
         return store.durable();
     }
 
-    /** A dry run: the plan the request would run with its context, validated against the healthy services. */
-    public PlanOutcome plan(String userRequest, Map<String, Object> context) {
+    /**
+     * A dry run: the plan the request would run with its context, validated against the healthy services and checked
+     * by the policy for the caller (refused as a run would be); its notes say which steps would wait for approval.
+     */
+    public PlanOutcome plan(String userRequest, Map<String, Object> context, Caller caller) {
         ServiceCatalog catalog = registry.catalog();
         if (catalog.services().isEmpty()) {
             throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE, "No agent is healthy: nothing can be planned");
         }
-        return planning.plan(userRequest, context, catalog);
+        PlanOutcome outcome = planning.plan(userRequest, context, policy.plannable(catalog));
+        OperationPolicy.Decision decision = policy.check(outcome.plan(), catalog, caller);
+        if (!decision.needsApproval()) {
+            return outcome;
+        }
+        List<String> notes = new ArrayList<>(outcome.notes());
+        decision.waiting().stream().filter(step -> !step.rules().isEmpty()).forEach(step -> notes.add("step "
+                + step.stepId() + " waits for approval by the " + Caller.APPROVER + " role: "
+                + String.join(", ", step.rules())));
+        return new PlanOutcome(outcome.validated(), outcome.source(), notes);
     }
 
     /** Plans and runs a request, waiting for its end. */
-    public OrchestratorResponse orchestrate(String requestId, OrchestratorRequest request) {
+    public OrchestratorResponse orchestrate(String requestId, OrchestratorRequest request, Caller caller) {
         return runNow(requestId, new Submission(Submission.Kind.ORCHESTRATE, request.userRequest(), null,
-                request.context(), request.callbackUrl()));
+                request.context(), request.callbackUrl(), caller));
     }
 
-    /** Validates and runs a plan the caller made, waiting for its end. */
+    /** Validates and runs a plan the caller made, waiting for its end (or until it waits for approval). */
     public OrchestratorResponse executePlan(String requestId, String userRequest, WorkflowPlan plan,
-                                            Map<String, Object> context) {
-        return runNow(requestId, new Submission(Submission.Kind.EXECUTE_PLAN, userRequest, plan, context, null));
+                                            Map<String, Object> context, Caller caller) {
+        return runNow(requestId, new Submission(Submission.Kind.EXECUTE_PLAN, userRequest, plan, context, null,
+                caller));
     }
 
     /**
      * Accepts a workflow and runs it in the background; its stages are readable at once. The same request sent
      * again while it runs or after it ended is accepted again and starts nothing.
      */
-    public void orchestrateAsync(String requestId, OrchestratorRequest request) {
+    public void orchestrateAsync(String requestId, OrchestratorRequest request, Caller caller) {
         Submission submission = new Submission(Submission.Kind.ORCHESTRATE, request.userRequest(), null,
-                request.context(), request.callbackUrl());
+                request.context(), request.callbackUrl(), caller);
         WorkflowStore.Claim claim = claim(requestId, submission);
         if (claim instanceof WorkflowStore.Claimed claimed) {
             WorkflowStore.Entry entry = entry(requestId, submission);
@@ -123,7 +156,7 @@ public class WorkflowService {
         }
     }
 
-    private void runQuietly(WorkflowStore.Lease lease, WorkflowStore.Entry entry) {
+    void runQuietly(WorkflowStore.Lease lease, WorkflowStore.Entry entry) {
         try {
             runner.run(lease, entry);
         } catch (WorkflowAbandoned e) {
@@ -136,8 +169,10 @@ public class WorkflowService {
     private WorkflowStore.Claim claim(String requestId, Submission submission) {
         WorkflowStore.Claim claim = reachable(() -> store.claim(entry(requestId, submission), owner,
                 leases.leaseFor()));
+        // another caller's workflow is not answered, even to the same request: its id is taken, nothing more
         if (claim instanceof WorkflowStore.Known known
-                && !known.entry().fingerprint().equals(submission.fingerprint())) {
+                && (!known.entry().fingerprint().equals(submission.fingerprint())
+                || !policy.sees(submission.caller(), known.entry().status().owner()))) {
             throw new RequestIdReused(requestId);
         }
         return claim;
@@ -157,7 +192,7 @@ public class WorkflowService {
     private WorkflowStore.Entry entry(String requestId, Submission submission) {
         Instant now = Instant.now();
         WorkflowStatus planning = new WorkflowStatus(requestId, Stage.PLANNING, submission.userRequest(), null,
-                null, null, null, null, 0.0, now.plus(deadline), now);
+                null, null, null, null, 0.0, now.plus(deadline), now, null, submission.caller().name(), null);
         return new WorkflowStore.Entry(planning, submission, submission.fingerprint());
     }
 

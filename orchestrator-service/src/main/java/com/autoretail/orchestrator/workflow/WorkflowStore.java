@@ -51,6 +51,19 @@ public interface WorkflowStore {
     /** Renews the lease if it still holds. */
     boolean renew(Lease lease, Duration leaseFor);
 
+    /**
+     * Parks a workflow that waits for a person: writes its status, if the lease still holds, and keeps it unfinished
+     * and owned by nobody until {@code waitFor} from now; then it counts as {@link #expired} and the orchestrator that
+     * takes it over ends it. Until then exactly one {@link #takeParked} succeeds.
+     */
+    boolean park(Lease lease, WorkflowStatus status, Duration waitFor);
+
+    /**
+     * Takes a parked workflow, with a new fence, to carry out a decision on it: of any number of concurrent calls
+     * (on any orchestrator) exactly one gets it; empty when it is not parked (decided already, taken over, unknown).
+     */
+    Optional<Taken> takeParked(String requestId, String owner, Duration leaseFor);
+
     /** Request ids of unfinished workflows whose lease ran out, at most {@code max}. */
     List<String> expired(int max);
 

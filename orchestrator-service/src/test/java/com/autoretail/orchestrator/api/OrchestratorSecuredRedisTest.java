@@ -145,7 +145,7 @@ class OrchestratorSecuredRedisTest {
     void aWorkflowWhoseOrchestratorStoppedIsTakenOverAndFinished() {
         String id = "orphan-" + java.util.UUID.randomUUID();
         Submission submission = new Submission(Submission.Kind.ORCHESTRATE, OrchestratorApiTest.SEED_REQUEST, null,
-                Map.of(), null);
+                Map.of(), null, null);
         WorkflowStatus planning = new WorkflowStatus(id, WorkflowStatus.Stage.PLANNING,
                 OrchestratorApiTest.SEED_REQUEST, null, null, null, null, null, 0.0, Instant.now().plusSeconds(600),
                 Instant.now());

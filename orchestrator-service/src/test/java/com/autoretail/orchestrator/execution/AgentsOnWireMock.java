@@ -73,7 +73,7 @@ final class AgentsOnWireMock implements BeforeEachCallback, AfterAllCallback {
                 Map.of("parts", new OrchestratorProperties.Service(List.of(base + "/parts")),
                         "payment", new OrchestratorProperties.Service(List.of(base + "/payment"))),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), new OrchestratorProperties.ApiKeys(null, null),
-                Map.of(), null, null, null);
+                Map.of(), null, null, null, null);
         registry = new ServiceRegistry(properties, new AgentProbe(RestClient.create()));
         registry.refresh();
         breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().slidingWindowSize(4)
@@ -114,10 +114,21 @@ final class AgentsOnWireMock implements BeforeEachCallback, AfterAllCallback {
     }
 
     ExecutionResults runFrom(ExecutionResults prior, Instant deadline, ExecutionJournal into, ExecutionStep... steps) {
+        return runGated(prior, deadline, null, into, steps);
+    }
+
+    /** Runs only the steps of {@code mayStart} (all when null), from {@code prior}, as a paused workflow does. */
+    ExecutionResults runGated(ExecutionResults prior, java.util.Set<String> mayStart, ExecutionJournal into,
+                              ExecutionStep... steps) {
+        return runGated(prior, Instant.now().plusSeconds(60), mayStart, into, steps);
+    }
+
+    private ExecutionResults runGated(ExecutionResults prior, Instant deadline, java.util.Set<String> mayStart,
+                                      ExecutionJournal into, ExecutionStep... steps) {
         WorkflowPlan plan = new WorkflowPlan("wf_test", "low", 10, List.of(steps), List.of(), Map.of());
         PlanValidator validator = new PlanValidator(20, new StepDefaults(10, 2), Clock.systemUTC());
         return executor.execute("wf-1", validator.check(plan, registry.catalog()), Map.of("tenant_id", "T1"),
-                registry.knownCatalog(), prior, deadline, into);
+                registry.knownCatalog(), prior, deadline, into, mayStart);
     }
 
     static ExecutionStep step(String id, String service, String operation, Map<String, Object> parameters,

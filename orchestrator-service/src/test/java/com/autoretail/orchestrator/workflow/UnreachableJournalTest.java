@@ -1,5 +1,7 @@
 package com.autoretail.orchestrator.workflow;
 
+import com.autoretail.common.security.Caller;
+import com.autoretail.orchestrator.testsupport.Policies;
 import com.autoretail.common.web.AgentException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -29,26 +31,26 @@ class UnreachableJournalTest {
             LeaseKeeper.writeTimer(new SimpleMeterRegistry(), down));
     // nothing but the journal is reached before it answers
     private final WorkflowService workflows = new WorkflowService(down, null, leases, null, null, null, "owner-1",
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10), Policies.defaults());
 
     @Test
     void aSubmissionIsRefusedAsUnavailableAndNothingStarts() {
         OrchestratorRequest request = new OrchestratorRequest("wf-down", "Show the repair history of RO 1001", null,
                 null, Map.of());
 
-        assertThatThrownBy(() -> workflows.orchestrate("wf-down", request))
+        assertThatThrownBy(() -> workflows.orchestrate("wf-down", request, Caller.OPEN))
                 .isInstanceOfSatisfying(AgentException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(503);
                     assertThat(e.getMessage()).contains("journal is unreachable").doesNotContain("Redis");
                 });
-        assertThatThrownBy(() -> workflows.orchestrateAsync("wf-down", request))
+        assertThatThrownBy(() -> workflows.orchestrateAsync("wf-down", request, Caller.OPEN))
                 .isInstanceOf(AgentException.class);
         assertThat(calls.get()).as("only the claims were tried").isEqualTo(2);
     }
 
     @Test
     void aLookupIsRefusedAsUnavailable() {
-        assertThatThrownBy(() -> workflows.find("wf-down"))
+        assertThatThrownBy(() -> workflows.find("wf-down", Caller.OPEN))
                 .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.status().value()).isEqualTo(503));
     }
 }

@@ -28,7 +28,8 @@ abstract class WorkflowStoreContract {
     abstract WorkflowStore store();
 
     static WorkflowStore.Entry entry(String requestId, String userRequest) {
-        Submission submission = new Submission(Submission.Kind.ORCHESTRATE, userRequest, null, Map.of(), null);
+        Submission submission = new Submission(Submission.Kind.ORCHESTRATE, userRequest, null, Map.of(), null,
+                null);
         WorkflowStatus status = new WorkflowStatus(requestId, WorkflowStatus.Stage.PLANNING, userRequest, null, null,
                 null, null, null, 0.0, Instant.now().plusSeconds(600), Instant.now());
         return new WorkflowStore.Entry(status, submission, submission.fingerprint());
@@ -110,6 +111,49 @@ abstract class WorkflowStoreContract {
         assertThat(store().write(taken.lease(), planned(taken.entry().status(), WorkflowStatus.Stage.EXECUTING), LONG))
                 .isTrue();
         assertThat(store().find(id).orElseThrow().status()).isEqualTo(WorkflowStatus.Stage.EXECUTING);
+    }
+
+    @Test
+    void aParkedWorkflowIsTakenForADecisionExactlyOnceOnAnyNumberOfOrchestrators() throws Exception {
+        String id = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(id, "r"), "a", LONG));
+        assertThat(store().takeParked(id, "b", LONG)).as("not parked yet").isEmpty();
+        assertThat(store().park(lease, planned(entry(id, "r").status(), WorkflowStatus.Stage.AWAITING_APPROVAL),
+                LONG)).isTrue();
+        assertThat(store().find(id).orElseThrow().status()).isEqualTo(WorkflowStatus.Stage.AWAITING_APPROVAL);
+        assertThat(store().expired(1000)).as("it waits until its approval expires").doesNotContain(id);
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<WorkflowStore.Taken> taken = new java.util.ArrayList<>();
+        try {
+            List<Callable<java.util.Optional<WorkflowStore.Taken>>> deciders = java.util.stream.IntStream.range(0, 8)
+                    .<Callable<java.util.Optional<WorkflowStore.Taken>>>mapToObj(i ->
+                            () -> store().takeParked(id, "decider-" + i, LONG)).toList();
+            for (Future<java.util.Optional<WorkflowStore.Taken>> one : threads.invokeAll(deciders)) {
+                one.get().ifPresent(taken::add);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(taken).hasSize(1);
+        assertThat(taken.getFirst().lease().fence()).isGreaterThan(lease.fence());
+        assertThat(store().write(lease, planned(entry(id, "r").status(), WorkflowStatus.Stage.EXECUTING), LONG))
+                .as("the orchestrator that parked it no longer owns it").isFalse();
+        assertThat(store().write(taken.getFirst().lease(), planned(entry(id, "r").status(),
+                WorkflowStatus.Stage.EXECUTING), LONG)).isTrue();
+        assertThat(store().takeParked(id, "late", LONG)).as("decided already").isEmpty();
+    }
+
+    @Test
+    void aParkedWorkflowWhoseWaitRanOutIsTakenOverAndNoLongerDecided() {
+        String id = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(id, "r"), "a", LONG));
+        store().park(lease, planned(entry(id, "r").status(), WorkflowStatus.Stage.AWAITING_APPROVAL), SHORT);
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> store().expired(100).contains(id));
+        assertThat(store().takeOver(id, "sweeper", LONG)).isPresent();
+
+        assertThat(store().takeParked(id, "late-approver", LONG)).isEmpty();
     }
 
     @Test
