@@ -23,6 +23,10 @@ final class Clauses {
                     + "|\\s+and\\s+(?=" + VERB + ")",
             Pattern.CASE_INSENSITIVE);
 
+    // never the comma of a number ("1,000 dollars")
+    private static final Pattern CUT = Pattern.compile(",?\\s+and\\s+|,(?!\\d)\\s*|\\.\\s+|\\s+-\\s+",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|(?<=^|[\\s:])'[^']*'(?=[\\s.,;!?]|$)");
 
     private Clauses() {
@@ -39,6 +43,20 @@ final class Clauses {
         }
         add(clauses, request.substring(start));
         return clauses;
+    }
+
+    /**
+     * Where a clause could be cut further, outside quotes: at "and", a comma or a sentence's end with no verb after it
+     * ("show RO 1005 and its payment status"). Whether to cut is the planner's call, by what each side asks for.
+     * Each cut is its start and end in the clause.
+     */
+    static List<int[]> cuts(String clause) {
+        Matcher cut = CUT.matcher(maskQuotes(clause));
+        List<int[]> cuts = new ArrayList<>();
+        while (cut.find()) {
+            cuts.add(new int[] {cut.start(), cut.end()});
+        }
+        return cuts;
     }
 
     /** The text with every quoted span blanked out, same length, so that boundaries inside quotes are not seen. */
