@@ -32,12 +32,14 @@ final class IntentRules {
             + "|\\blegit\\w*|\\b(?:correct|genuine|known|right)\\s+part\\s*(?:number|no|#)");
     // "can RO 1005 go to quality check?", "is moving it to completed allowed?": whether the move may be made.
     private static final Pattern MAY_MOVE = lowerCase("\\b(?:can|could|may|might|would|will|is\\s+it\\s+ok\\s+to)\\b.{0,60}"
-            + "\\b(?:go|goes|move|moving|moved|transition\\w*|switch\\w*|jump|skip|be\\s+(?:set|marked|put)|advance)\\b"
+            + "\\b(?:go|goes|move|moving|moved|transition\\w*|switch\\w*|jump|skip|be\\s+(?:set|marked|put|moved|closed|cancell?ed|completed|invoiced|scheduled|reopened)|advance)\\b"
             + "|\\ballowed\\b|\\bpossible\\b|\\bpermitted\\b|\\bvalid\\s+(?:transition|move)\\b");
     private static final Pattern PAYMENT_STATUS = lowerCase("\\bpayment\\s+status\\b"
             + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b"
             + "|\\bis\\s+(?:\\S+\\s+){0,3}paid\\b|\\b(?:bill|invoice|balance|account|payment)\\b.{0,40}\\bsettled\\b"
             + "|\\bsettled\\s+up\\b|\\bpaid\\s+off\\b"
+            + "|\\b(?:money|cash|funds|payment)\\b.{0,40}\\b(?:received|c[oa]me\\s+(?:in|through)|arrived|landed)\\b"
+            + "|\\b(?:received|got)\\s+(?:the\\s+)?(?:money|payment|cash|funds)\\b"
             + "|\\bcheck\\b.{0,80}\\bpayments?\\b|\\bpayments?\\b.{0,80}\\b(?:status|state)\\b|\\bpaid\\s+(?:yet"
             + "|already)\\b"
             + "|\\b(?:get|got|gotten|was|were)\\s+paid\\b|\\bpaid\\s*\\?|\\bpaid\\s+(?:for|up|in\\s+full)\\b"
@@ -124,6 +126,15 @@ final class IntentRules {
             + "|why|how|can|could|would|should|may|might)\\b|\\?\\s*$|\\b(?:be\\s+allowed|allowed\\s+to"
             + "|is\\s+it\\s+possible|be\\s+possible|possible\\s+to)\\b");
     // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
+    private static final Pattern HYPOTHETICAL = lowerCase("^(?:\\W*(?:so|and|but|ok|okay|hmm),?\\s+)?(?:what\\s+if|suppose"
+            + "|supposing|hypothetically|should\\s+(?:i|we|you)|shall\\s+(?:i|we)|would\\s+it\\s+(?:be|make\\s+sense)"
+            + "|do\\s+(?:i|we)\\s+(?:need|have)\\s+to|is\\s+it\\s+(?:worth|wise|a\\s+good\\s+idea))\\b"
+            + "|\\b(?:asked|asks|asking|wants\\s+to\\s+know|wondering|wonders|wondered)\\s+(?:if|whether)\\b");
+    // "if so", "if it's in stock" hang on the read just asked for, which the plan runs first: no condition of its own
+    private static final Pattern CONDITION = lowerCase("^(?:\\W*(?:and|but),?\\s+)?(?:if|unless|once|as\\s+soon\\s+as"
+            + "|in\\s+case|provided)\\b(?!\\s+(?:so|yes|ok|available|in\\s+stock|(?:it|they)\\s*(?:'s|is|are|'re)\\s+"
+            + "(?:available|in\\s+stock|there)|there\\s+(?:is|are)\\s+(?:some|any|enough)|we\\s+have\\s+(?:it|them|some|any"
+            + "|enough))\\b)");
     private static final Pattern NEGATION = lowerCase("\\b(?:not|never|no\\s+longer|n't|dont|didnt|wasnt|isnt)\\b|n't\\b");
     private static final Pattern BARE_REFERENCE = lowerCase("^\\W*(?:ro|repair\\s+order|part)s?\\b[^a-z]*$");
     private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display"
@@ -132,7 +143,7 @@ final class IntentRules {
             + "|lookup)\\b|^\\W*(?:ro|repair\\s+order|part)s?\\b[^a-z]*$");
     private static final Pattern SEARCH = lowerCase("\\b(?:search|find|look\\s*(?:up|for)|looking\\s+for"
             + "|do\\s+we\\s+have"
-            + "|got\\s+(?:any|an?)|need|show\\s+me|carry|stock)\\b");
+            + "|got\\s+(?:any|an?)|(?<!\\bno\\s)need(?!\\s+to\\b)|show\\s+me|carry|stock)\\b");
 
     private record Rule(Intent intent, Predicate<ClauseView> applies) {
     }
@@ -159,7 +170,8 @@ final class IntentRules {
                     && find(NOTIFY, v) && (!v.own().paymentIds().isEmpty() || find(PAYMENT, v))
                     || !v.own().paymentIds().isEmpty() && v.own().amounts().isEmpty() && find(SEND, v)
                     || !v.payments().isEmpty() && find(TELL_CUSTOMER, v)),
-            new Rule(Intent.PAYMENT_STATUS, v -> has(v, "pay", "paid", "settled") && find(PAYMENT_STATUS, v)
+            new Rule(Intent.PAYMENT_STATUS, v -> has(v, "pay", "paid", "settled", "money", "cash", "funds")
+                    && find(PAYMENT_STATUS, v)
                     || !v.own().paymentIds().isEmpty() && find(STATUS_WORD, v)),
             new Rule(Intent.PAYMENT_METHODS, v -> has(v, "payment", "card", "pay", "wallet")
                     && find(PAYMENT_METHODS, v)),
@@ -243,6 +255,20 @@ final class IntentRules {
         }
         return !v.parts().isEmpty() && (ownParts || find(PRONOUN, v))
                 || find(PART_WORD, v) && !v.own().repairOrderIds().isEmpty();
+    }
+
+    /**
+     * Whether the clause only wonders about a change, or makes it hang on something the planner cannot wait for: "what
+     * if we refunded $20?", "should I cancel PAY-1002B2?", "the customer asked if the car is ready", "if the customer
+     * approves, ...". A change it names is asked about, never planned.
+     */
+    static boolean hypothetical(ClauseView clause) {
+        return HYPOTHETICAL.matcher(clause.lower()).find() || conditional(clause);
+    }
+
+    /** Whether the clause is a condition ("if the customer approves"), which holds for the clause after it too. */
+    static boolean conditional(ClauseView clause) {
+        return CONDITION.matcher(clause.lower()).find();
     }
 
     /** Whether the clause says what is not or never was: "work was never done", "we don't need it". */

@@ -81,6 +81,7 @@ public final class RulePlanner {
         List<Intent> intents = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         List<IntentMatcher> byMeaning = List.of(ByMeaning.of(meaning, catalog));
+        boolean conditional = false;
         for (int i = 0; i < clauses.size(); i++) {
             RequestEntities own = found.get(i);
             context = context.overlay(own);
@@ -88,6 +89,18 @@ public final class RulePlanner {
             Intent intent = IntentMatcher.best(matchers, view, MIN_CONFIDENCE);
             if (intent == null) {
                 intent = IntentMatcher.best(byMeaning, view, MIN_CONFIDENCE);
+                // "don't close RO 1005 yet" is close in meaning to closing it, and asks the opposite
+                if (intent != null && intent.changes && view.declines()) {
+                    intent = null;
+                }
+            }
+            boolean hypothetical = conditional || IntentRules.hypothetical(view);
+            conditional = IntentRules.conditional(view);
+            if (intent != null && intent.changes && hypothetical) {
+                intents.add(intent);
+                plan.missing(intent, "a request to do it: '" + clauses.get(i) + "' only asks whether to, or makes it"
+                        + " hang on what has not happened yet");
+                continue;
             }
             // "wipe its history" names the history but asks what no operation does: a read is no answer to it.
             String unsupported = intent == null || !intent.changes ? IntentRules.unsupported(view) : null;

@@ -158,7 +158,9 @@ final class TextDetails {
         }
         Matcher found = SALES_MESSAGE.matcher(clause);
         String message = found.find() ? sentence(found.group(1)) : null;
-        return message == null || message.length() < 2 ? clause.strip() : message;
+        String asked = message == null || message.length() < 2 ? clause.strip() : message;
+        // the clause keeps its question mark for the intent rules; the message is passed on as before, without it
+        return asked.length() > 1 && asked.endsWith("?") ? asked.substring(0, asked.length() - 1).strip() : asked;
     }
 
     /** Whether the text has a quote character at all, before a quote pattern scans it. */

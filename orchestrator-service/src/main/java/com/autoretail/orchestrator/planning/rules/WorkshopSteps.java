@@ -161,6 +161,10 @@ final class WorkshopSteps {
      * repair-orders agent's transition matrix; null, with what is missing, when the matrix does not tell.
      */
     private static String target(StatusGoal goal, PlanBuilder plan) {
+        if (goal == null) {
+            plan.missing(Intent.STATUS_CHANGE, "the status to move to (e.g. mark RO 1234 as in progress)");
+            return null;
+        }
         if (!goal.clear()) {
             plan.missing(Intent.STATUS_CHANGE, "the status to move to: 'done' may mean ready for quality check, "
                     + "ready for pickup or completed (e.g. mark RO 1234 as quality check)");
