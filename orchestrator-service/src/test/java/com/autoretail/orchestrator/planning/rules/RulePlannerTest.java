@@ -193,6 +193,10 @@ class RulePlannerTest {
             mark it in progress                                 | change a repair order's status: needs the repair order
             release the reservation                             | release a parts reservation: needs the reservation id
             mark ro 1052 done                                   | change a repair order's status: needs the status to
+            what if we refunded $20 on PAY-1009A1?              | refund a payment: needs a request to do it
+            should I cancel PAY-1009A1?                         | cancel a payment link: needs a request to do it
+            the customer asked if RO 1005 is ready              | change a repair order's status: needs a request to do it
+            once the parts arrive, start work on RO 1004        | change a repair order's status: needs a request to do it
             """)
     void refusesARequestThatLacksWhatItsActionNeeds(String request, String error) {
         assertThatThrownBy(() -> planner.plan(request, Catalogs.all()))
@@ -213,6 +217,12 @@ class RulePlannerTest {
         assertThat(refused.getMessage()).contains("found no action", "The fleet can: " + offered.get(0));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"don't close RO 1005 yet", "do not refund PAY-1009A1", "no need to cancel PAY-1009A1"})
+    void plansNothingForAnActionTheRequestDeclines(String request) {
+        assertThatThrownBy(() -> planner.plan(request, Catalogs.all())).isInstanceOf(NoValidPlanException.class);
+    }
+
     @Test
     void offersOnlyTheAgentsThatAreUp() {
         NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
@@ -229,6 +239,7 @@ class RulePlannerTest {
             remove TECH001 from RO 1001                         | remove
             show RO 1001, then wipe its history                 | wipe
             unassign TECH-007 from RO 1008                      | unassign
+            lower the labour rate on RO 1001                    | lower the labour rate
             """)
     void refusesTheWholeRequestWhenAClauseWishesWhatNoOperationDoes(String request, String wish) {
         NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
