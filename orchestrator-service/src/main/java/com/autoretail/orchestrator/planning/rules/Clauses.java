@@ -19,7 +19,9 @@ final class Clauses {
             + "|is|are|does|do|can|what|which|where|how)\\b";
 
     private static final Pattern BOUNDARY = Pattern.compile(
-            "[.;!](?=\\s+(?-i:[A-Z]))|[;!]\\s*|(?<=\\?)\\s*|,?\\s+(?:and\\s+)?then\\s+|,?\\s+also\\s+|,\\s*(?:and\\s+)?(?=" + VERB + ")"
+            // a question keeps its mark: "RO 1008 ready? and paid?" asks twice and changes nothing
+            "[.;!](?=\\s+(?-i:[A-Z]))|[;!]\\s*|(?<=\\?)\\s*|,?\\s+(?:and\\s+)?then\\s+|,?\\s+also\\s+"
+                    + "|,\\s*(?:and\\s+)?(?=" + VERB + ")"
                     + "|\\s+and\\s+(?=" + VERB + ")",
             Pattern.CASE_INSENSITIVE);
 

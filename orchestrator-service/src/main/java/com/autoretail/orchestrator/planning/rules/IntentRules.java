@@ -32,7 +32,8 @@ final class IntentRules {
             + "|\\blegit\\w*|\\b(?:correct|genuine|known|right)\\s+part\\s*(?:number|no|#)");
     // "can RO 1005 go to quality check?", "is moving it to completed allowed?": whether the move may be made.
     private static final Pattern MAY_MOVE = lowerCase("\\b(?:can|could|may|might|would|will|is\\s+it\\s+ok\\s+to)\\b.{0,60}"
-            + "\\b(?:go|goes|move|moving|moved|transition\\w*|switch\\w*|jump|skip|be\\s+(?:set|marked|put|moved|closed|cancell?ed|completed|invoiced|scheduled|reopened)|advance)\\b"
+            + "\\b(?:go|goes|move|moving|moved|transition\\w*|switch\\w*|jump|skip|advance|be\\s+(?:set|marked|put|moved"
+            + "|closed|cancell?ed|completed|invoiced|scheduled|reopened))\\b"
             + "|\\ballowed\\b|\\bpossible\\b|\\bpermitted\\b|\\bvalid\\s+(?:transition|move)\\b");
     private static final Pattern PAYMENT_STATUS = lowerCase("\\bpayment\\s+status\\b"
             + "|\\bstatus\\s+of\\s+(?:the\\s+|its\\s+|a\\s+|this\\s+)?payments?\\b|\\bbeen\\s+paid\\b"
@@ -122,7 +123,9 @@ final class IntentRules {
             + "\\s+(?:you|u|we|someone|somebody|ya)\\b|^(?:please|pls|plz|kindly)\\b");
     // A question about what may happen is no request to make it happen: "would moving RO 1013 to in_progress be
     // allowed?" (the clause may have lost its question mark to the sentence split).
-    private static final Pattern QUESTION = lowerCase("^(?:is|are|has|have(?!\\s+tech)|was|were|did|does|do|what|which|where|when"
+    // "have TECH008 work on RO 1021" is an order, not a question
+    private static final Pattern QUESTION = lowerCase("^(?:is|are|has|have(?!\\s+tech)|was|were|did|does|do|what|which"
+            + "|where|when"
             + "|why|how|can|could|would|should|may|might)\\b|\\?\\s*$|\\b(?:be\\s+allowed|allowed\\s+to"
             + "|is\\s+it\\s+possible|be\\s+possible|possible\\s+to)\\b");
     // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.

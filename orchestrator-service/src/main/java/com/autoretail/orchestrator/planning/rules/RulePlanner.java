@@ -177,8 +177,8 @@ public final class RulePlanner {
     /**
      * The clause cut where both sides ask for something different, the last such place first ("new RO for CUST003 on
      * VEH005, front suspension noise. add part SUS4410 to it"). Never cut: a question into a change, a change out of
-     * a statement ("..., work was never done"), money out of a reason ("..., duplicate charge"), nor one request into two of the same kind ("add 1 x SUS4401 and 2 x
-     * SUS4420 to RO 1004", "QC found a leak, send it back").
+     * a statement ("..., work was never done"), money out of a reason ("..., duplicate charge"), nor one request
+     * into two of the same kind ("add 1 x SUS4401 and 2 x SUS4420 to RO 1004", "QC found a leak, send it back").
      */
     private List<String> cutByIntents(String clause, RequestEntities whole, Map<String, RequestEntities> read) {
         if (clause.length() > MAX_PIECE) {
