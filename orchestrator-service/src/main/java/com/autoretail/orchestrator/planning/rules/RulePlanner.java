@@ -10,11 +10,8 @@ import com.autoretail.orchestrator.registry.ServiceCatalog;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,15 +33,6 @@ public final class RulePlanner {
     private static final String EXAMPLES = "e.g. 'Add part 1234 to RO 1234', 'Send a payment link of $100 to "
             + "name@example.com for RO 1234', 'Mark RO 1001 as in progress', 'Assign TECH001 to RO 1001', "
             + "'Refund $50 of payment PAY-1009A1', 'Check stock of SKU000001'";
-
-    // Intents whose free text runs to the end of what the advisor wrote: a piece after them that asks nothing is theirs
-    // ("new RO for CUST012 / VEH014, check engine light on"), and they are not cut by what their text says.
-    private static final Set<Intent> FREE_TEXT = EnumSet.of(Intent.ADD_NOTE, Intent.CREATE_REPAIR_ORDER,
-            Intent.SALES_MESSAGE);
-
-    // Cutting and joining pieces reads each side again: only for clauses of the length an advisor types, so that a
-    // long request stays one linear read.
-    private static final int MAX_PIECE = 300;
 
     private final EntityExtractor extractor = new EntityExtractor();
 
@@ -70,11 +58,11 @@ public final class RulePlanner {
 
     /** The plan for the request, using only the catalog's operations; throws {@link NoValidPlanException} otherwise. */
     public WorkflowPlan plan(String request, ServiceCatalog catalog) {
-        Map<String, RequestEntities> read = new HashMap<>();
-        List<String> clauses = clauses(request, read);
+        Pieces pieces = new Pieces(extractor);
+        List<String> clauses = pieces.of(request);
         // Clauses are cut only before a verb, never inside an entity or a list, so the request's entities are
         // those of its clauses together.
-        List<RequestEntities> found = clauses.stream().map(clause -> entities(clause, read)).toList();
+        List<RequestEntities> found = clauses.stream().map(pieces::entities).toList();
         RequestEntities whole = RequestEntities.union(found);
         PlanBuilder plan = new PlanBuilder(catalog, defaults);
         RequestEntities context = NOTHING;
@@ -135,110 +123,6 @@ public final class RulePlanner {
                     + ". It understood: " + describe(understood), errors, understood);
         }
         return plan.build(PlanIds.next(clock));
-    }
-
-    /**
-     * The request's clauses, one request each: cut before verbs ({@link Clauses}), then also where both sides ask for
-     * something the rules know ("history for RO 1009 and payment status of PAY-1009A1"); a piece that asks nothing
-     * is the text of the free-text request before it, or else the start of the request after it ("CUST006 dropped
-     * off VEH008 for a transmission flush, make an RO").
-     */
-    private List<String> clauses(String request, Map<String, RequestEntities> read) {
-        RequestEntities whole = entities(request, read);
-        List<String> pieces = new ArrayList<>();
-        for (String clause : Clauses.split(request)) {
-            pieces.addAll(cutByIntents(clause, whole, read));
-        }
-        List<String> clauses = new ArrayList<>();
-        Intent last = null;
-        for (int i = 0; i < pieces.size(); i++) {
-            String piece = pieces.get(i);
-            ClauseView view = view(piece, whole, read);
-            Intent intent = IntentRules.detect(view);
-            if (intent == null && IntentRules.unsupported(view) == null) {
-                if (last != null && FREE_TEXT.contains(last)) {
-                    clauses.set(clauses.size() - 1, span(request, clauses.get(clauses.size() - 1), piece));
-                    continue;
-                }
-                if (i + 1 < pieces.size() && piece.length() + pieces.get(i + 1).length() < MAX_PIECE) {
-                    String joined = span(request, piece, pieces.get(i + 1));
-                    if (IntentRules.detect(view(joined, whole, read)) != null) {
-                        pieces.set(i + 1, joined);
-                        continue;
-                    }
-                }
-            }
-            clauses.add(piece);
-            last = intent;
-        }
-        return clauses;
-    }
-
-    /**
-     * The clause cut where both sides ask for something different, the last such place first ("new RO for CUST003 on
-     * VEH005, front suspension noise. add part SUS4410 to it"). Never cut: a question into a change, a change out of
-     * a statement ("..., work was never done"), money out of a reason ("..., duplicate charge"), nor one request
-     * into two of the same kind ("add 1 x SUS4401 and 2 x SUS4420 to RO 1004", "QC found a leak, send it back").
-     */
-    private List<String> cutByIntents(String clause, RequestEntities whole, Map<String, RequestEntities> read) {
-        if (clause.length() > MAX_PIECE) {
-            return List.of(clause);
-        }
-        ClauseView all = view(clause, whole, read);
-        Intent intent = IntentRules.detect(all);
-        if (intent == Intent.ADD_NOTE || intent == Intent.SALES_MESSAGE) {
-            return List.of(clause);
-        }
-        boolean question = IntentRules.asks(all);
-        List<String> pieces = new ArrayList<>();
-        String rest = clause;
-        boolean cut = true;
-        while (cut) {
-            cut = false;
-            List<int[]> cuts = Clauses.cuts(rest);
-            for (int c = cuts.size() - 1; c >= 0; c--) {
-                int[] at = cuts.get(c);
-                String left = rest.substring(0, at[0]).strip();
-                String right = rest.substring(at[1]).strip();
-                if (left.isEmpty() || right.isEmpty()) {
-                    continue;
-                }
-                ClauseView second = view(right, whole, read);
-                Intent after = IntentRules.detect(second);
-                if (after == null) {
-                    continue;
-                }
-                ClauseView first = view(left, whole, read);
-                Intent before = IntentRules.detect(first);
-                if (before != null && before != after && !IntentRules.bareReference(first)
-                        && !IntentRules.bareReference(second)
-                        && !(after.changes && (question || IntentRules.negated(second)))
-                        && !(after == Intent.STATUS_CHANGE && !second.status().clear())
-                        && !((after == Intent.PAYMENT_LINK || after == Intent.REFUND) && second.own().amounts().isEmpty())) {
-                    pieces.add(0, right);
-                    rest = left;
-                    cut = true;
-                    break;
-                }
-            }
-        }
-        pieces.add(0, rest);
-        return pieces;
-    }
-
-    private ClauseView view(String text, RequestEntities whole, Map<String, RequestEntities> read) {
-        return ClauseView.of(text, entities(text, read), whole, whole);
-    }
-
-    private RequestEntities entities(String text, Map<String, RequestEntities> read) {
-        return read.computeIfAbsent(text, extractor::extract);
-    }
-
-    /** The request's text from the first piece to the end of the second, as written. */
-    private static String span(String request, String first, String second) {
-        int start = request.indexOf(first);
-        int end = start < 0 ? -1 : request.indexOf(second, start + 1);
-        return start < 0 || end < 0 ? first + ", " + second : request.substring(start, end + second.length()).strip();
     }
 
     /** Adds the intent's steps; returns the reference to a repair order the step creates, if it does. */
