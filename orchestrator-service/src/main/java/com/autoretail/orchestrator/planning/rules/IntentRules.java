@@ -133,11 +133,13 @@ final class IntentRules {
             + "|supposing|hypothetically|should\\s+(?:i|we|you)|shall\\s+(?:i|we)|would\\s+it\\s+(?:be|make\\s+sense)"
             + "|do\\s+(?:i|we)\\s+(?:need|have)\\s+to|is\\s+it\\s+(?:worth|wise|a\\s+good\\s+idea))\\b"
             + "|\\b(?:asked|asks|asking|wants\\s+to\\s+know|wondering|wonders|wondered)\\s+(?:if|whether)\\b");
-    // "if so", "if it's in stock" hang on the read just asked for, which the plan runs first: no condition of its own
+    // "if so", "if it's in stock" hang on the read just asked for, which the plan runs first, and "if you can" is
+    // politeness: no condition of their own
     private static final Pattern CONDITION = lowerCase("^(?:\\W*(?:and|but),?\\s+)?(?:if|unless|once|as\\s+soon\\s+as"
             + "|in\\s+case|provided)\\b(?!\\s+(?:so|yes|ok|available|in\\s+stock|(?:it|they)\\s*(?:'s|is|are|'re)\\s+"
             + "(?:available|in\\s+stock|there)|there\\s+(?:is|are)\\s+(?:some|any|enough)|we\\s+have\\s+(?:it|them|some|any"
-            + "|enough))\\b)");
+            + "|enough)|(?:you|u)\\s+can|possible|you\\s+(?:get|have)\\s+(?:a\\s+)?(?:chance|sec|second|minute|moment"
+            + "|time))\\b)");
     private static final Pattern NEGATION = lowerCase("\\b(?:not|never|no\\s+longer|n't|dont|didnt|wasnt|isnt)\\b|n't\\b");
     private static final Pattern BARE_REFERENCE = lowerCase("^\\W*(?:ro|repair\\s+order|part)s?\\b[^a-z]*$");
     private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display"
