@@ -29,6 +29,8 @@ final class Clauses {
     private static final Pattern CUT = Pattern.compile(",?\\s+and\\s+|,(?!\\d)\\s*|\\.\\s+|\\s+-\\s+",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern LEADING_VERB = Pattern.compile("^" + VERB, Pattern.CASE_INSENSITIVE);
+
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|(?<=^|[\\s:])'[^']*'(?=[\\s.,;!?]|$)");
 
     private Clauses() {
@@ -59,6 +61,11 @@ final class Clauses {
             cuts.add(new int[] {cut.start(), cut.end()});
         }
         return cuts;
+    }
+
+    /** Whether the text starts with a verb of action or a question word: "add part ...", "is it ...". */
+    static boolean startsWithVerb(String text) {
+        return LEADING_VERB.matcher(text).lookingAt();
     }
 
     /** The text with every quoted span blanked out, same length, so that boundaries inside quotes are not seen. */

@@ -47,6 +47,8 @@ final class IntentRules {
             + "|\\b(?:status|state)\\b.{0,40}\\bpayments?\\b|\\bdid\\b.{0,40}\\bpay\\b");
     // "PAY-1003A9 status", "where is PAY-1003A9 at": a payment named, and its state asked
     private static final Pattern STATUS_WORD = lowerCase("\\b(?:status|state|where\\s+(?:is|are|does))\\b");
+    private static final Pattern REFUND_STATE = lowerCase("\\brefunded\\b|\\brefund\\b.{0,40}\\b(?:processed|through"
+            + "|done|issued|completed|happened|gone)\\b");
     private static final Pattern PAYMENT_METHODS = lowerCase("\\bpayment\\s+methods?\\b|\\bcards?\\s+on\\s+file\\b"
             + "|\\bsaved\\s+cards?\\b|\\bhow\\s+(?:can|does|will|could)\\s+(?:\\S+\\s+){1,3}pay\\b|\\bwallet\\b"
             + "|\\bcards?\\b.{0,40}\\b(?:saved|stored|on\\s+file|registered)\\b|\\bpay(?:ment)?\\s+options?\\b");
@@ -167,6 +169,8 @@ final class IntentRules {
             new Rule(Intent.COMMIT_HOLD, v -> !v.own().holdIds().isEmpty() && find(COMMIT, v)),
             new Rule(Intent.RELEASE_HOLD, v -> (!v.own().holdIds().isEmpty()
                     || v.own().skus().isEmpty() && has(v, "hold")) && find(RELEASE, v)),
+            // "has PAY-1002B2 been refunded?" asks how the payment stands
+            new Rule(Intent.PAYMENT_STATUS, v -> has(v, "refund") && asks(v) && find(REFUND_STATE, v)),
             new Rule(Intent.REFUND, v -> has(v, "refund")),
             new Rule(Intent.CANCEL_PAYMENT_LINK, v -> has(v, "cancel", "void", "revoke", "kill", "scrap", "withdraw",
                     "call off") && find(CANCEL, v)

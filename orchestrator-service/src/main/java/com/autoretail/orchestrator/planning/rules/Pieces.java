@@ -58,7 +58,10 @@ final class Pieces {
                 }
                 if (i + 1 < pieces.size() && piece.length() + pieces.get(i + 1).length() < MAX_PIECE) {
                     String joined = span(request, piece, pieces.get(i + 1));
-                    if (IntentRules.detect(view(joined, whole)) != null) {
+                    Intent together = IntentRules.detect(view(joined, whole));
+                    // a question after the piece stays one: "any news on RO 1016, is it ready" changes nothing
+                    boolean asked = IntentRules.asks(view(pieces.get(i + 1), whole)) || IntentRules.asks(view);
+                    if (together != null && !(together.changes && asked)) {
                         pieces.set(i + 1, joined);
                         continue;
                     }
@@ -106,7 +109,13 @@ final class Pieces {
                 }
                 ClauseView first = view(left, whole);
                 Intent before = IntentRules.detect(first);
-                if (before != null && before != after && !IntentRules.bareReference(first)
+                // a new repair order's description runs on until a verb starts the next request: "...: noise when
+                // braking, customer wants it ready by Friday" is all description
+                boolean describes = before == Intent.CREATE_REPAIR_ORDER && !Clauses.startsWithVerb(right);
+                // two of a kind are two requests only for two orders: "parts for RO 1022 came in, and RO 1023 passed QC"
+                boolean twoOrders = !first.own().repairOrderIds().isEmpty() && !second.own().repairOrderIds().isEmpty()
+                        && !first.own().repairOrderIds().equals(second.own().repairOrderIds());
+                if (before != null && (before != after || twoOrders) && !describes && !IntentRules.bareReference(first)
                         && !IntentRules.bareReference(second)
                         && !(after.changes && (question || IntentRules.negated(second)))
                         && !(after == Intent.STATUS_CHANGE && !second.status().clear())

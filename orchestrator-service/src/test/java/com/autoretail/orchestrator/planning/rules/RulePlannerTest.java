@@ -193,7 +193,7 @@ class RulePlannerTest {
             mark it in progress                                 | change a repair order's status: needs the repair order
             release the reservation                             | release a parts reservation: needs the reservation id
             mark ro 1052 done                                   | change a repair order's status: needs the status to
-            what if we refunded $20 on PAY-1009A1?              | refund a payment: needs a request to do it
+            what if we refund $20 on PAY-1009A1?                | refund a payment: needs a request to do it
             should I cancel PAY-1009A1?                         | cancel a payment link: needs a request to do it
             the customer asked if RO 1005 is ready              | change a repair order's status: needs a request to do it
             once the parts arrive, start work on RO 1004        | change a repair order's status: needs a request to do it

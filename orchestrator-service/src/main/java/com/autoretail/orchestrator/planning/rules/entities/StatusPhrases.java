@@ -63,8 +63,10 @@ final class StatusPhrases {
                     + "|go[\\s-]?ahead"
                     + "|sign[\\s-]?off)\\b|\\bcustomer[\\s_-]?approval\\b"),
             to("quality_check", "\\bquality[\\s_-]?check\\b|\\b(?:to|for|into|in)\\s+(?:qc|inspection)\\b|\\bqc\\b"),
-            to("ready_for_pickup", "\\bready(?:[\\s_-]?(?:for|to\\s+be)[\\s_-]?(?:pick[\\s_-]?up|picked\\s+up"
-                    + "|collection|collected))?\\b|\\bgood\\s+to\\s+go\\b|\\bcan\\s+be\\s+(?:picked\\s+up"
+            // "wants it ready by Friday" is a deadline, no status
+            to("ready_for_pickup", "(?<!\\b(?:wants?|wanted|needs?|needed)\\s(?:it|them|the\\s+car)\\s)\\bready"
+                    + "(?:[\\s_-]?(?:for|to\\s+be)[\\s_-]?(?:pick[\\s_-]?up|picked\\s+up|collection|collected))?\\b"
+                    + "(?!\\s+(?:by|before|until|till)\\b)|\\bgood\\s+to\\s+go\\b|\\bcan\\s+be\\s+(?:picked\\s+up"
                     + "|collected)\\b"),
             to("completed", "\\b(?:was|been|got)\\s+(?:picked\\s+up|collected)\\b|\\b(?:picked\\s+up|collected"
                     + "|took\\s+(?:home|away)|drove\\s+(?:off|away|home)\\s+(?:in|with))\\s+(?:the|his|her|their)\\s+"
