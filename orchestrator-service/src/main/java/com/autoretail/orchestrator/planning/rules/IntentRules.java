@@ -131,6 +131,14 @@ final class IntentRules {
             + "|why|how|can|could|would|should|may|might)\\b|\\?\\s*$|\\b(?:be\\s+allowed|allowed\\s+to"
             + "|is\\s+it\\s+possible|be\\s+possible|possible\\s+to)\\b");
     // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
+    // "could you check if RO 1037 is closed": a polite request to find out, which asks
+    private static final Pattern EMBEDDED_QUESTION = lowerCase("\\b(?:check|see|find\\s+out|tell\\s+me|know|confirm"
+            + "|verify|wondering)\\s+(?:if|whether)\\b");
+    // "no wait, $60", "actually make it TECH-002": the request corrects itself, and which value holds is asked
+    private static final Pattern CORRECTION = lowerCase("^\\W*(?:no\\s*,?\\s*wait|wait\\s*,?\\s*no|actually|sorry|correction"
+            + "|scratch\\s+that|i\\s+mean(?:t)?|make\\s+(?:it|that))\\b");
+    // "TECH-001 or TECH-002", "part 1234 or 5678": a choice between values, not both
+    private static final Pattern CHOICE = lowerCase("\\b[a-z0-9]+(?:-[a-z0-9]+)*\\d\\s+or\\s+(?:part\\s+|tech\\s+)?[a-z0-9-]*\\d");
     private static final Pattern HYPOTHETICAL = lowerCase("^(?:\\W*(?:so|and|but|ok|okay|hmm),?\\s+)?(?:what\\s+if|suppose"
             + "|supposing|hypothetically|should\\s+(?:i|we|you)|shall\\s+(?:i|we)|would\\s+it\\s+(?:be|make\\s+sense)"
             + "|do\\s+(?:i|we)\\s+(?:need|have)\\s+to|is\\s+it\\s+(?:worth|wise|a\\s+good\\s+idea))\\b"
@@ -243,7 +251,7 @@ final class IntentRules {
 
     /** A question about the order ("is RO 1005 in progress?"), not a polite request ("can you mark it ...?"). */
     static boolean asks(ClauseView v) {
-        return find(QUESTION, v) && !find(POLITE, v);
+        return find(QUESTION, v) && !find(POLITE, v) || find(EMBEDDED_QUESTION, v);
     }
 
     /**
@@ -278,6 +286,16 @@ final class IntentRules {
     /** Whether the clause is a condition ("if the customer approves"), which holds for the clause after it too. */
     static boolean conditional(ClauseView clause) {
         return CONDITION.matcher(clause.lower()).find();
+    }
+
+    /** Whether the clause takes back a value said before it ("no wait, $60"): the planner asks which holds. */
+    static boolean corrects(ClauseView clause) {
+        return CORRECTION.matcher(clause.lower()).find();
+    }
+
+    /** Whether the clause offers ids as alternatives ("TECH-001 or TECH-002"): one is for the advisor to choose. */
+    static boolean offersAChoice(ClauseView clause) {
+        return clause.lower().contains(" or ") && CHOICE.matcher(clause.lower()).find();
     }
 
     /** Whether the clause says what is not or never was: "work was never done", "we don't need it". */

@@ -82,6 +82,16 @@ public final class RulePlanner {
                     intent = null;
                 }
             }
+            if (IntentRules.corrects(view)) {
+                plan.unclear("'" + clauses.get(i) + "' corrects what came before it: say the request again as it"
+                        + " should be done");
+                continue;
+            }
+            if (intent != null && intent.changes && IntentRules.offersAChoice(view)) {
+                intents.add(intent);
+                plan.missing(intent, "one value where '" + clauses.get(i) + "' offers a choice");
+                continue;
+            }
             boolean hypothetical = conditional || IntentRules.hypothetical(view);
             conditional = IntentRules.conditional(view);
             if (intent != null && intent.changes && hypothetical) {

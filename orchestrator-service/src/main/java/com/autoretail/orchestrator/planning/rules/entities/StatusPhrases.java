@@ -86,8 +86,13 @@ final class StatusPhrases {
             // Work done may be ready for quality check or the whole order complete: asked, never guessed.
             new Phrase(Pattern.compile("\\b(?:done|finished|all\\s+set)\\b", CI), StatusGoal.unclear()));
 
-    private record Found(int start, int end, StatusGoal goal) {
+    private record Found(int start, int end, StatusGoal goal, boolean negated) {
     }
+
+    // "isn't ready yet", "wasn't approved by the customer", "never ready on time": a status denied, none asked for
+    private static final Pattern DENIED = Pattern.compile("(?:\\bnot|n['’]t|\\bnever)\\s+(?:(?:yet|been|be|quite|really|even"
+            + "|fully|still)\\s+)?$", CI);
+    private static final int DENIAL_REACH = 24;
 
     private StatusPhrases() {
     }
@@ -99,14 +104,16 @@ final class StatusPhrases {
             Matcher matcher = phrase.pattern.matcher(text);
             while (matcher.find()) {
                 if (free(found, matcher.start(), matcher.end())) {
-                    found.add(new Found(matcher.start(), matcher.end(), phrase.goal));
+                    String before = text.substring(Math.max(0, matcher.start() - DENIAL_REACH), matcher.start());
+                    found.add(new Found(matcher.start(), matcher.end(), phrase.goal,
+                            DENIED.matcher(before).find()));
                 }
             }
         }
         found.sort((a, b) -> Integer.compare(a.start, b.start));
         List<StatusGoal> goals = new ArrayList<>(found.size());
         for (Found one : found) {
-            if (!goals.contains(one.goal)) {
+            if (!one.negated && !goals.contains(one.goal)) {
                 goals.add(one.goal);
             }
         }

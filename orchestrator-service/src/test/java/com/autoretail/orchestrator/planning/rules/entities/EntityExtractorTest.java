@@ -86,6 +86,8 @@ class EntityExtractorTest {
             the job starts now                        | statuses      | [in_progress]
             booked for Monday                         | statuses      | [scheduled]
             took home the vehicle                     | statuses      | [completed]
+            RO 1032 isn't ready yet                   | statuses      | absent
+            wasn't approved by the customer           | statuses      | absent
             """)
     void readsEachFormatAsWritten(String text, String entity, String expected) {
         Object found = extractor.extract(text).understood().get(entity);
