@@ -120,38 +120,8 @@ final class IntentRules {
             + "|\\bhow\\s+many\\b"
             + "|\\bon\\s+hand\\b|\\bgot\\s+any\\b|\\bdo\\s+(?:we|you)\\s+have\\b|\\bon\\s+the\\s+shel(?:f|ves)\\b"
             + "|\\bin\\s+the\\s+(?:warehouse|back|store)\\b|\\bany\\s+left\\b");
-    // "Can you mark RO 1005 as in progress?" asks for the change politely; it is no question about the order.
-    private static final Pattern POLITE = lowerCase("^(?:(?:hi|hey|hello|ok|okay)[,!]?\\s+)?(?:can|could|would|will)"
-            + "\\s+(?:you|u|we|someone|somebody|ya)\\b|^(?:please|pls|plz|kindly)\\b");
-    // A question about what may happen is no request to make it happen: "would moving RO 1013 to in_progress be
-    // allowed?" (the clause may have lost its question mark to the sentence split).
-    // "have TECH008 work on RO 1021" is an order, not a question
-    private static final Pattern QUESTION = lowerCase("^(?:is|are|has|have(?!\\s+tech)|was|were|did|does|do|what|which"
-            + "|where|when"
-            + "|why|how|can|could|would|should|may|might)\\b|\\?\\s*$|\\b(?:be\\s+allowed|allowed\\s+to"
-            + "|is\\s+it\\s+possible|be\\s+possible|possible\\s+to)\\b");
-    // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
-    // "could you check if RO 1037 is closed": a polite request to find out, which asks
-    private static final Pattern EMBEDDED_QUESTION = lowerCase("\\b(?:check|see|find\\s+out|tell\\s+me|know|confirm"
-            + "|verify|wondering)\\s+(?:if|whether)\\b");
-    // "no wait, $60", "actually make it TECH-002": the request corrects itself, and which value holds is asked
-    private static final Pattern CORRECTION = lowerCase("^\\W*(?:no\\s*,?\\s*wait|wait\\s*,?\\s*no|actually|sorry|correction"
-            + "|scratch\\s+that|i\\s+mean(?:t)?|make\\s+(?:it|that))\\b");
-    // "TECH-001 or TECH-002", "part 1234 or 5678": a choice between values, not both
-    private static final Pattern CHOICE = lowerCase("\\b[a-z0-9]+(?:-[a-z0-9]+)*\\d\\s+or\\s+(?:part\\s+|tech\\s+)?[a-z0-9-]*\\d");
-    private static final Pattern HYPOTHETICAL = lowerCase("^(?:\\W*(?:so|and|but|ok|okay|hmm),?\\s+)?(?:what\\s+if|suppose"
-            + "|supposing|hypothetically|should\\s+(?:i|we|you)|shall\\s+(?:i|we)|would\\s+it\\s+(?:be|make\\s+sense)"
-            + "|do\\s+(?:i|we)\\s+(?:need|have)\\s+to|is\\s+it\\s+(?:worth|wise|a\\s+good\\s+idea))\\b"
-            + "|\\b(?:asked|asks|asking|wants\\s+to\\s+know|wondering|wonders|wondered)\\s+(?:if|whether)\\b");
-    // "if so", "if it's in stock" hang on the read just asked for, which the plan runs first, and "if you can" is
-    // politeness: no condition of their own
-    private static final Pattern CONDITION = lowerCase("^(?:\\W*(?:and|but),?\\s+)?(?:if|unless|once|as\\s+soon\\s+as"
-            + "|in\\s+case|provided)\\b(?!\\s+(?:so|yes|ok|available|in\\s+stock|(?:it|they)\\s*(?:'s|is|are|'re)\\s+"
-            + "(?:available|in\\s+stock|there)|there\\s+(?:is|are)\\s+(?:some|any|enough)|we\\s+have\\s+(?:it|them|some|any"
-            + "|enough)|(?:you|u)\\s+can|possible|you\\s+(?:get|have)\\s+(?:a\\s+)?(?:chance|sec|second|minute|moment"
-            + "|time))\\b)");
-    private static final Pattern NEGATION = lowerCase("\\b(?:not|never|no\\s+longer|n't|dont|didnt|wasnt|isnt)\\b|n't\\b");
     private static final Pattern BARE_REFERENCE = lowerCase("^\\W*(?:ro|repair\\s+order|part)s?\\b[^a-z]*$");
+    // Naming a repair order or a part is not yet asking about it: "sort out RO 1234" is not understood.
     private static final Pattern VIEW = lowerCase("\\b(?:show|get|details?|view|look\\s*up|look\\s+at|display"
             + "|fetch|pull"
             + "|open|what|what's|whats|status|info|information|check|see|find|where|tell|describe|summary|summari[sz]e"
@@ -178,7 +148,7 @@ final class IntentRules {
             new Rule(Intent.RELEASE_HOLD, v -> (!v.own().holdIds().isEmpty()
                     || v.own().skus().isEmpty() && has(v, "hold")) && find(RELEASE, v)),
             // "has PAY-1002B2 been refunded?" asks how the payment stands
-            new Rule(Intent.PAYMENT_STATUS, v -> has(v, "refund") && asks(v) && find(REFUND_STATE, v)),
+            new Rule(Intent.PAYMENT_STATUS, v -> has(v, "refund") && Asking.asks(v) && find(REFUND_STATE, v)),
             new Rule(Intent.REFUND, v -> has(v, "refund")),
             new Rule(Intent.CANCEL_PAYMENT_LINK, v -> has(v, "cancel", "void", "revoke", "kill", "scrap", "withdraw",
                     "call off") && find(CANCEL, v)
@@ -200,8 +170,8 @@ final class IntentRules {
                     || v.customer() != null && v.vehicleId() != null) && find(CREATE, v)),
             new Rule(Intent.REPAIR_HISTORY, v -> has(v, "histor", "timeline", "audit", "happen", "done", "activity",
                     "event", "story", "log", "far", "walk", "everything") && find(HISTORY, v)),
-            new Rule(Intent.ASSIGN_TECHNICIAN, v -> !v.own().technicianIds().isEmpty() && !asks(v) && find(ASSIGN, v)
-                    && !find(UNASSIGN, v)),
+            new Rule(Intent.ASSIGN_TECHNICIAN, v -> !v.own().technicianIds().isEmpty() && !Asking.asks(v)
+                    && find(ASSIGN, v) && !find(UNASSIGN, v)),
             new Rule(Intent.COMPATIBILITY, v -> !v.parts().isEmpty() && (find(COMPATIBLE, v)
                     || v.own().vehicle() != null && find(GOES_ON, v))),
             new Rule(Intent.ALTERNATIVE_PARTS, v -> !v.parts().isEmpty() && find(ALTERNATIVE, v)),
@@ -211,15 +181,15 @@ final class IntentRules {
             new Rule(Intent.INVENTORY_STOCK, v -> !v.own().skus().isEmpty()),
             new Rule(Intent.ADD_PART, IntentRules::addsPart),
             new Rule(Intent.PART_AVAILABILITY, v -> !v.parts().isEmpty() && find(AVAILABILITY, v)),
-            new Rule(Intent.VALIDATE_TRANSITION, v -> v.status() != null && asks(v) && find(MAY_MOVE, v)),
-            new Rule(Intent.STATUS_CHANGE, v -> v.status() != null && !asks(v) && !v.declines()),
+            new Rule(Intent.VALIDATE_TRANSITION, v -> v.status() != null && Asking.asks(v) && find(MAY_MOVE, v)),
+            new Rule(Intent.STATUS_CHANGE, v -> v.status() != null && !Asking.asks(v) && !v.declines()),
             // "show me RO 1234" names a repair order, not a part to search for
             new Rule(Intent.PART_SEARCH, v -> v.own().partNumbers().isEmpty()
                     && (v.own().repairOrderIds().isEmpty() || find(PART_WORD, v)) && find(SEARCH, v)),
             new Rule(Intent.PART_DETAILS, v -> !v.own().partNumbers().isEmpty() && find(VIEW, v)),
             // "is RO 1005 in progress?" asks what the order is at
             new Rule(Intent.REPAIR_ORDER_DETAILS, v -> !v.own().repairOrderIds().isEmpty()
-                    && (find(VIEW, v) || asks(v))));
+                    && (find(VIEW, v) || Asking.asks(v))));
 
     /** The rules as one matcher of intents among others: what they find, they find for sure. */
     static final IntentMatcher MATCHER = clause -> {
@@ -249,11 +219,6 @@ final class IntentRules {
         return wish.find() ? wish.group() : null;
     }
 
-    /** A question about the order ("is RO 1005 in progress?"), not a polite request ("can you mark it ...?"). */
-    static boolean asks(ClauseView v) {
-        return find(QUESTION, v) && !find(POLITE, v) || find(EMBEDDED_QUESTION, v);
-    }
-
     /**
      * "Add part 1234 to RO 1", "reserve it for RO 1", and "add a part to RO 1" (refused later: which part?); not "put
      * RO 1031 on hold waiting for parts", a status.
@@ -266,41 +231,12 @@ final class IntentRules {
         boolean needed = ownParts && !v.own().repairOrderIds().isEmpty() && find(NEED, v);
         // "RO 1021: 2 pcs COL7720", "parts BRK-2201 x2" after a clause that named the order: a count of a part for an
         // order is a request for it, unless asked as a question.
-        boolean counted = ownParts && v.ownQuantity() != null && !v.repairOrders().isEmpty() && !asks(v);
+        boolean counted = ownParts && v.ownQuantity() != null && !v.repairOrders().isEmpty() && !Asking.asks(v);
         if (!(find(ADD, v) || ownParts && find(ORDER, v) || needed || counted)) {
             return false;
         }
         return !v.parts().isEmpty() && (ownParts || find(PRONOUN, v))
                 || find(PART_WORD, v) && !v.own().repairOrderIds().isEmpty();
-    }
-
-    /**
-     * Whether the clause only wonders about a change, or makes it hang on something the planner cannot wait for: "what
-     * if we refunded $20?", "should I cancel PAY-1002B2?", "the customer asked if the car is ready", "if the customer
-     * approves, ...". A change it names is asked about, never planned.
-     */
-    static boolean hypothetical(ClauseView clause) {
-        return HYPOTHETICAL.matcher(clause.lower()).find() || conditional(clause);
-    }
-
-    /** Whether the clause is a condition ("if the customer approves"), which holds for the clause after it too. */
-    static boolean conditional(ClauseView clause) {
-        return CONDITION.matcher(clause.lower()).find();
-    }
-
-    /** Whether the clause takes back a value said before it ("no wait, $60"): the planner asks which holds. */
-    static boolean corrects(ClauseView clause) {
-        return CORRECTION.matcher(clause.lower()).find();
-    }
-
-    /** Whether the clause offers ids as alternatives ("TECH-001 or TECH-002"): one is for the advisor to choose. */
-    static boolean offersAChoice(ClauseView clause) {
-        return clause.lower().contains(" or ") && CHOICE.matcher(clause.lower()).find();
-    }
-
-    /** Whether the clause says what is not or never was: "work was never done", "we don't need it". */
-    static boolean negated(ClauseView clause) {
-        return NEGATION.matcher(clause.lower()).find();
     }
 
     /** "bill out RO 1009 (status invoiced)": a status named, and no amount, address or link to send. */

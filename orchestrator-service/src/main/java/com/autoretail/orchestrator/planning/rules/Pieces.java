@@ -60,7 +60,7 @@ final class Pieces {
                     String joined = span(request, piece, pieces.get(i + 1));
                     Intent together = IntentRules.detect(view(joined, whole));
                     // a question after the piece stays one: "any news on RO 1016, is it ready" changes nothing
-                    boolean asked = IntentRules.asks(view(pieces.get(i + 1), whole)) || IntentRules.asks(view);
+                    boolean asked = Asking.asks(view(pieces.get(i + 1), whole)) || Asking.asks(view);
                     if (together != null && !(together.changes && asked)) {
                         pieces.set(i + 1, joined);
                         continue;
@@ -88,7 +88,7 @@ final class Pieces {
         if (intent == Intent.ADD_NOTE || intent == Intent.SALES_MESSAGE) {
             return List.of(clause);
         }
-        boolean question = IntentRules.asks(all);
+        boolean question = Asking.asks(all);
         List<String> pieces = new ArrayList<>();
         String rest = clause;
         boolean cut = true;
@@ -117,7 +117,7 @@ final class Pieces {
                         && !first.own().repairOrderIds().equals(second.own().repairOrderIds());
                 if (before != null && (before != after || twoOrders) && !describes && !IntentRules.bareReference(first)
                         && !IntentRules.bareReference(second)
-                        && !(after.changes && (question || IntentRules.negated(second)))
+                        && !(after.changes && (question || Asking.negated(second)))
                         && !(after == Intent.STATUS_CHANGE && !second.status().clear())
                         && !((after == Intent.PAYMENT_LINK || after == Intent.REFUND) && second.own().amounts().isEmpty())) {
                     pieces.add(0, right);

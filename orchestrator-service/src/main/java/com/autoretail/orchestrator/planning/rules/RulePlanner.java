@@ -82,18 +82,18 @@ public final class RulePlanner {
                     intent = null;
                 }
             }
-            if (IntentRules.corrects(view)) {
+            if (Asking.corrects(view)) {
                 plan.unclear("'" + clauses.get(i) + "' corrects what came before it: say the request again as it"
                         + " should be done");
                 continue;
             }
-            if (intent != null && intent.changes && IntentRules.offersAChoice(view)) {
+            if (intent != null && intent.changes && Asking.offersAChoice(view)) {
                 intents.add(intent);
                 plan.missing(intent, "one value where '" + clauses.get(i) + "' offers a choice");
                 continue;
             }
-            boolean hypothetical = conditional || IntentRules.hypothetical(view);
-            conditional = IntentRules.conditional(view);
+            boolean hypothetical = conditional || Asking.hypothetical(view);
+            conditional = Asking.conditional(view);
             if (intent != null && intent.changes && hypothetical) {
                 intents.add(intent);
                 plan.missing(intent, "a request to do it: '" + clauses.get(i) + "' only asks whether to, or makes it"
