@@ -77,6 +77,13 @@ final class WorkshopSteps {
     }
 
     static void assignTechnician(ClauseView clause, PlanBuilder plan) {
+        // "TECH-001 to RO 1006, TECH-002 to RO 1007" pairs them; every technician on every order is not what it asks
+        if (clause.technicians().size() > 1 && clause.repairOrders().size() > 1) {
+            plan.missing(Intent.ASSIGN_TECHNICIAN, "one technician and one repair order per request (e.g. assign "
+                    + clause.technicians().get(0) + " to RO " + clause.repairOrders().get(0) + ", then assign "
+                    + clause.technicians().get(1) + " to RO " + clause.repairOrders().get(1) + ")");
+            return;
+        }
         for (String repairOrder : repairOrders(Intent.ASSIGN_TECHNICIAN, clause, plan)) {
             for (String technician : clause.technicians()) {
                 plan.action(Intent.ASSIGN_TECHNICIAN, "assign_technician", REPAIR_ORDERS, "assign_technician",

@@ -198,6 +198,7 @@ class RulePlannerTest {
             the customer asked if RO 1005 is ready              | change a repair order's status: needs a request to do it
             once the parts arrive, start work on RO 1004        | change a repair order's status: needs a request to do it
             assign TECH-001 or TECH-002 to RO 1045              | assign a technician: needs one value
+            assign TECH-001 to RO 1006, TECH-002 to RO 1007    | assign a technician: needs one technician and one repair
             link for RO 1043 $50 to a@b.com? no wait, $60       | 'no wait, $60' corrects what came before it
             """)
     void refusesARequestThatLacksWhatItsActionNeeds(String request, String error) {
