@@ -2,6 +2,7 @@ package com.autoretail.orchestrator.planning.llm;
 
 import com.autoretail.common.wire.Capabilities;
 import com.autoretail.common.wire.OperationSpec;
+import com.autoretail.orchestrator.planning.rules.Transitions;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +16,9 @@ import java.util.TreeMap;
 /**
  * The healthy services' operations as the planning prompt quotes them: a JSON block, one line per operation, far
  * shorter than the raw schemas, {@code {"operation":"reserve_parts","signature":"reserve_parts(part_numbers:
- * array<string>, repair_order_id: string, quantity_map?: object)","changes_state":true,"description":"..."}}. A
- * service that is down is not in the catalog, so the LLM never sees its operations.
+ * array<string>, repair_order_id: string, quantity_map?: object)","changes_state":true,"description":"..."}}, and the
+ * transition matrix of a status parameter as the agent publishes it. A service that is down is not in the catalog,
+ * so the LLM never sees its operations.
  * <p>
  * Names, schemas and descriptions come from the agents, which take them from their MCP servers' {@code tools/list}:
  * a dealer's system, not this fleet, wrote them. So they go into the prompt as JSON strings, which no description
@@ -29,6 +31,7 @@ final class CapabilitiesSummary {
 
     private static final int MAX_DESCRIPTION = 160;
     private static final int MAX_NAME = 64;
+    private static final int MAX_STATUSES = 30;
 
     private CapabilitiesSummary() {
     }
@@ -54,6 +57,10 @@ final class CapabilitiesSummary {
             parameters(signature, operation.parameters());
             entry.put("signature", signature.append(')').toString());
             entry.put("changes_state", operation.sideEffects());
+            Map<String, Object> transitions = transitions(operation.parameters());
+            if (!transitions.isEmpty()) {
+                entry.put("transitions", transitions);
+            }
             if (operation.description() != null && !operation.description().isBlank()) {
                 entry.put("description", shortened(operation.description()));
             }
@@ -74,6 +81,29 @@ final class CapabilitiesSummary {
                     .append(type(property.getValue()));
             first = false;
         }
+    }
+
+    /**
+     * The transition matrix a status parameter publishes ({@value Transitions#KEYWORD}): per parameter, each status
+     * with the statuses it may move to, the forward move first. Names as data, bounded like the rest.
+     */
+    private static Map<String, Object> transitions(Map<String, Object> schema) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        if (!(schema.get("properties") instanceof Map<?, ?> properties)) {
+            return found;
+        }
+        for (Map.Entry<?, ?> property : properties.entrySet()) {
+            if (property.getValue() instanceof Map<?, ?> parameter
+                    && parameter.get(Transitions.KEYWORD) instanceof Map<?, ?> matrix) {
+                Map<String, List<String>> moves = new LinkedHashMap<>();
+                matrix.entrySet().stream().limit(MAX_STATUSES).forEach(row -> moves.put(
+                        name(String.valueOf(row.getKey())), row.getValue() instanceof List<?> to
+                                ? to.stream().limit(MAX_STATUSES).map(status -> name(String.valueOf(status))).toList()
+                                : List.of()));
+                found.put(name(String.valueOf(property.getKey())), moves);
+            }
+        }
+        return found;
     }
 
     private static String type(Object schema) {

@@ -41,7 +41,10 @@ final class ByMeaning {
             Map.entry("inventory.check_availability", Intent.INVENTORY_STOCK),
             Map.entry("inventory.release_hold", Intent.RELEASE_HOLD),
             Map.entry("inventory.commit_hold", Intent.COMMIT_HOLD),
-            Map.entry("sales.handle_message", Intent.SALES_MESSAGE));
+            Map.entry("sales.handle_message", Intent.SALES_MESSAGE),
+            Map.entry("payment.validate_payment_data", Intent.VALIDATE_PAYMENT),
+            Map.entry("parts.validate_part_number", Intent.VALIDATE_PART),
+            Map.entry("repair_orders.validate_repair_order_transition", Intent.VALIDATE_TRANSITION));
 
 
     private ByMeaning() {

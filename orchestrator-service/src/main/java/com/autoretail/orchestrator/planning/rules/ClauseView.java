@@ -8,6 +8,8 @@ import com.autoretail.orchestrator.planning.rules.entities.RequestEntities;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One clause of a request, with its entities resolved: what the clause names itself, else what an earlier clause
@@ -21,8 +23,24 @@ import java.util.function.Function;
  */
 record ClauseView(String text, String lower, RequestEntities own, RequestEntities context, RequestEntities request) {
 
+    /** What stands in {@link #lower} for an action the clause declines: "don't refund" asks no refund. */
+    static final String DECLINED = "(declined)";
+
+    // "don't refund PAY-1003A9", "no need to cancel the link", "do not close RO 1005 yet"
+    private static final Pattern NEGATED_ACTION = Pattern.compile("\\b((?:don['’]?t|do\\s+not|dont|never|no\\s+need\\s+to"
+            + "|not\\s+to)\\s+(?:please\\s+|yet\\s+)?)(?:refund|cancel|release|assign|send|charge|bill|create|open|add"
+            + "|reserve|hold|mark|move|close|void|e-?mail|text|notify|remind|book|commit|update|change|set|put|start"
+            + "|invoice|kill|scrap)\\b");
+
     static ClauseView of(String text, RequestEntities own, RequestEntities context, RequestEntities request) {
-        return new ClauseView(text, Typos.mend(text.toLowerCase(Locale.ROOT)), own, context, request);
+        String lower = Typos.mend(text.toLowerCase(Locale.ROOT));
+        lower = NEGATED_ACTION.matcher(lower).replaceAll("$1" + Matcher.quoteReplacement(DECLINED));
+        return new ClauseView(text, lower, own, context, request);
+    }
+
+    /** Whether the clause declines an action ("don't close RO 1005 yet"): it then changes nothing by its status. */
+    boolean declines() {
+        return lower.contains(DECLINED);
     }
 
     List<String> repairOrders() {

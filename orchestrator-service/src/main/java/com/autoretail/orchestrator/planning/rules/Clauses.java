@@ -19,9 +19,17 @@ final class Clauses {
             + "|is|are|does|do|can|what|which|where|how)\\b";
 
     private static final Pattern BOUNDARY = Pattern.compile(
-            "[.;!?](?=\\s+(?-i:[A-Z]))|[;!?]\\s*|,?\\s+(?:and\\s+)?then\\s+|,?\\s+also\\s+|,\\s*(?:and\\s+)?(?=" + VERB + ")"
+            // a question keeps its mark: "RO 1008 ready? and paid?" asks twice and changes nothing
+            "[.;!](?=\\s+(?-i:[A-Z]))|[;!]\\s*|(?<=\\?)\\s*|,?\\s+(?:and\\s+)?then\\s+|,?\\s+also\\s+"
+                    + "|,\\s*(?:and\\s+)?(?=" + VERB + ")"
                     + "|\\s+and\\s+(?=" + VERB + ")",
             Pattern.CASE_INSENSITIVE);
+
+    // never the comma of a number ("1,000 dollars")
+    private static final Pattern CUT = Pattern.compile(",?\\s+and\\s+|,(?!\\d)\\s*|\\.\\s+|\\s+-\\s+",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern LEADING_VERB = Pattern.compile("^" + VERB, Pattern.CASE_INSENSITIVE);
 
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|(?<=^|[\\s:])'[^']*'(?=[\\s.,;!?]|$)");
 
@@ -39,6 +47,25 @@ final class Clauses {
         }
         add(clauses, request.substring(start));
         return clauses;
+    }
+
+    /**
+     * Where a clause could be cut further, outside quotes: at "and", a comma or a sentence's end with no verb after it
+     * ("show RO 1005 and its payment status"). Whether to cut is the planner's call, by what each side asks for.
+     * Each cut is its start and end in the clause.
+     */
+    static List<int[]> cuts(String clause) {
+        Matcher cut = CUT.matcher(maskQuotes(clause));
+        List<int[]> cuts = new ArrayList<>();
+        while (cut.find()) {
+            cuts.add(new int[] {cut.start(), cut.end()});
+        }
+        return cuts;
+    }
+
+    /** Whether the text starts with a verb of action or a question word: "add part ...", "is it ...". */
+    static boolean startsWithVerb(String text) {
+        return LEADING_VERB.matcher(text).lookingAt();
     }
 
     /** The text with every quoted span blanked out, same length, so that boundaries inside quotes are not seen. */

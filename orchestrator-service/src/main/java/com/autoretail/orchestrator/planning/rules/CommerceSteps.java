@@ -54,6 +54,23 @@ final class CommerceSteps {
         plan.summary("amount_" + amount.plain() + "_" + currency + "_validated");
     }
 
+    /** The data a payment link would carry, checked and nothing sent: "would a $75 link to ... be valid?". */
+    static void validatePaymentData(ClauseView clause, PlanBuilder plan) {
+        Intent intent = Intent.VALIDATE_PAYMENT;
+        Money amount = one(intent, clause.amounts(), "amount", plan);
+        String email = one(intent, clause.emails(), "email address", plan);
+        if (clause.amounts().size() > 1 || clause.emails().size() > 1) {
+            return;
+        }
+        List<String> repairOrders = clause.repairOrders().stream().filter(ro -> !StepReferences.isReference(ro))
+                .toList();
+        plan.read(intent, "validate_payment", PAYMENT, "validate_payment_data",
+                parameters("repair_order_id", repairOrders.isEmpty() ? null : repairOrders.get(0),
+                        "amount", amount == null ? null : amount.value().doubleValue(),
+                        "currency", amount == null ? null : amount.currencyOr(DEFAULT_CURRENCY),
+                        "customer_email", email));
+    }
+
     /** What the clause names wins: "has RO 1035 been paid, and remind PAY-1009A1" asks about RO 1035. */
     static void checkPaymentStatus(ClauseView clause, PlanBuilder plan) {
         List<String> payments = !clause.own().paymentIds().isEmpty() || clause.own().repairOrderIds().isEmpty()
@@ -105,7 +122,9 @@ final class CommerceSteps {
 
     static void notifyPayment(ClauseView clause, PlanBuilder plan) {
         String channel = TextDetails.channel(clause.text());
-        String recipient = "email".equals(channel) && !clause.own().emails().isEmpty() ? clause.own().emails().get(0) : null;
+        String recipient = "email".equals(channel)
+                ? clause.own().emails().isEmpty() ? null : clause.own().emails().get(0)
+                : TextDetails.phone(clause.text());
         for (String payment : paymentsOf(Intent.PAYMENT_NOTIFICATION, clause, plan)) {
             plan.action(Intent.PAYMENT_NOTIFICATION, "notify_payment", PAYMENT, "send_payment_notification",
                     parameters("payment_id", payment, "channel", channel, "recipient", recipient),

@@ -162,6 +162,11 @@ final class PlanBuilder {
         errors.add(intent.label + ": needs " + what);
     }
 
+    /** What the request leaves unclear beside any one action ("no wait, $60"). */
+    void unclear(String what) {
+        errors.add(what);
+    }
+
     void summary(String validation) {
         extraSummaries.add(validation);
     }

@@ -58,16 +58,18 @@ public final class RulePlanner {
 
     /** The plan for the request, using only the catalog's operations; throws {@link NoValidPlanException} otherwise. */
     public WorkflowPlan plan(String request, ServiceCatalog catalog) {
-        List<String> clauses = Clauses.split(request);
+        Pieces pieces = new Pieces(extractor);
+        List<String> clauses = pieces.of(request);
         // Clauses are cut only before a verb, never inside an entity or a list, so the request's entities are
         // those of its clauses together.
-        List<RequestEntities> found = clauses.stream().map(extractor::extract).toList();
+        List<RequestEntities> found = clauses.stream().map(pieces::entities).toList();
         RequestEntities whole = RequestEntities.union(found);
         PlanBuilder plan = new PlanBuilder(catalog, defaults);
         RequestEntities context = NOTHING;
         List<Intent> intents = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         List<IntentMatcher> byMeaning = List.of(ByMeaning.of(meaning, catalog));
+        boolean conditional = false;
         for (int i = 0; i < clauses.size(); i++) {
             RequestEntities own = found.get(i);
             context = context.overlay(own);
@@ -75,6 +77,28 @@ public final class RulePlanner {
             Intent intent = IntentMatcher.best(matchers, view, MIN_CONFIDENCE);
             if (intent == null) {
                 intent = IntentMatcher.best(byMeaning, view, MIN_CONFIDENCE);
+                // "don't close RO 1005 yet" is close in meaning to closing it, and asks the opposite
+                if (intent != null && intent.changes && view.declines()) {
+                    intent = null;
+                }
+            }
+            if (Asking.corrects(view)) {
+                plan.unclear("'" + clauses.get(i) + "' corrects what came before it: say the request again as it"
+                        + " should be done");
+                continue;
+            }
+            if (intent != null && intent.changes && Asking.offersAChoice(view)) {
+                intents.add(intent);
+                plan.missing(intent, "one value where '" + clauses.get(i) + "' offers a choice");
+                continue;
+            }
+            boolean hypothetical = conditional || Asking.hypothetical(view);
+            conditional = Asking.conditional(view);
+            if (intent != null && intent.changes && hypothetical) {
+                intents.add(intent);
+                plan.missing(intent, "a request to do it: '" + clauses.get(i) + "' only asks whether to, or makes it"
+                        + " hang on what has not happened yet");
+                continue;
             }
             // "wipe its history" names the history but asks what no operation does: a read is no answer to it.
             String unsupported = intent == null || !intent.changes ? IntentRules.unsupported(view) : null;
@@ -138,6 +162,9 @@ public final class RulePlanner {
             case INVENTORY_STOCK -> CommerceSteps.checkStock(clause, plan);
             case INVENTORY_HOLD -> CommerceSteps.holdStock(clause, plan);
             case SALES_MESSAGE -> CommerceSteps.messageSales(clause, plan);
+            case VALIDATE_PAYMENT -> CommerceSteps.validatePaymentData(clause, plan);
+            case VALIDATE_PART -> WorkshopSteps.validatePartNumber(clause, plan);
+            case VALIDATE_TRANSITION -> WorkshopSteps.validateTransition(clause, plan);
         }
         return null;
     }

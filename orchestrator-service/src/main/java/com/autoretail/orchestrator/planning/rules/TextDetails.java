@@ -33,11 +33,22 @@ final class TextDetails {
             + "|cust[-_]?\\d|veh[-_]?\\d|an?\\s+(?:customer|vehicle)\\b)(?:an?\\s+|the\\s+)?([^,;]{3,160}?)"
             + "(?=\\s*(?:,|;|\\bfor\\s+(?:the\\s+)?(?:customer|client|vehicle)|\\bwith\\b|$))", CI);
     private static final Pattern PART_NAME = Pattern.compile("\\b(?:search(?:\\s+for)?|find|look\\s*(?:up|for)"
-            + "|looking\\s+for|do\\s+we\\s+have|got\\s+any|need|show\\s+me|any)\\s+(?:(?:a|an|the|some|any)\\s+)?"
+            + "|looking\\s+for|do\\s+we\\s+have|got(?:\\s+any)?|need|show\\s+me|any)\\s+(?:(?:a|an|the|some|any)\\s+)?"
             + "(?:parts?\\s+(?:named|called|for)\\s+)?(.{1,80}?)(?=\\s+(?:for|compatible|that\\s+fits?"
             + "|which\\s+fits?|fitting"
             + "|to\\s+fit|on|in\\s+stock|from)\\b|[?.!,]|$)", CI);
     private static final Pattern TRAILING_PARTS = Pattern.compile("\\s+(?:parts?|in\\s+the\\s+catalogue)$", CI);
+    // "write down on RO 1015 that ...", "jot down on RO 1013: ...": the words after the order are the note.
+    private static final Pattern NOTE_BY_VERB = Pattern.compile("^(?:please\\s+|pls\\s+)?(?:(?:write|jot|put|note|take)"
+            + "\\s+down|record|log|document|mention)\\s+(?:on|in|against|for|to)\\s+(?:the\\s+)?(?:RO|R\\.O\\.|R/O"
+            + "|repair\\s+order)\\s*(?:#|-)?\\s*\\d{3,10}\\b\\s*[,:-]?\\s*(?:that\\s+|saying\\s+)?(\\S.{2,})$", CI);
+    // A command after the description belongs to the clause, not to the work: "..., transmission flush, make an RO".
+    private static final Pattern CREATE_TAIL = Pattern.compile("\\s*[,;.-]\\s*(?:please\\s+|pls\\s+)?(?:make|create|open"
+            + "|raise|start|set\\s+up|write\\s+up|log|book)\\b.{0,40}$", CI);
+    // "headlight bulbs, 2021 Ford Escape - what do we carry?": the part named first, the question after.
+    private static final Pattern NAME_FIRST = Pattern.compile("^\\s*(?:(?:a|an|the|some|any)\\s+)?([A-Za-z][A-Za-z\\s-]{2,60}?)"
+            + "\\s*(?:,|\\s-\\s|\\bfor\\b)", CI);
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\(?\\d[\\d\\s().-]{6,18}\\d(?![\\w-])");
     private static final Pattern SMS = Pattern.compile("\\b(?:sms|text(?:\\s+message)?|phone)\\b", CI);
     private static final Pattern SALES_MESSAGE = Pattern.compile(
             "\\bsales(?:\\s+(?:agent|assistant|team|bot))?\\b\\s*(?:[:,-]|\\bthat\\b|\\bto\\b|\\bif\\b)?\\s*(.+)$", CI);
@@ -49,6 +60,9 @@ final class TextDetails {
             Map.entry("charged too much", "overcharge"), Map.entry("warranty", "warranty"),
             Map.entry("goodwill", "goodwill"), Map.entry("not performed", "service_not_performed"),
             Map.entry("wasn't performed", "service_not_performed"), Map.entry("not done", "service_not_performed"),
+            Map.entry("never done", "service_not_performed"), Map.entry("never performed", "service_not_performed"),
+            Map.entry("wasn't done", "service_not_performed"), Map.entry("not carried out", "service_not_performed"),
+            Map.entry("never did", "service_not_performed"), Map.entry("didn't do", "service_not_performed"),
             Map.entry("service_not_performed", "service_not_performed"), Map.entry("customer request", "customer_request"),
             Map.entry("customer_request", "customer_request"), Map.entry("requested", "customer_request"));
 
@@ -65,10 +79,19 @@ final class TextDetails {
             return sentence(note.group(1));
         }
         Matcher afterOrder = NOTE_AFTER_ORDER.matcher(clause);
-        return afterOrder.find() ? sentence(afterOrder.group(1)) : null;
+        if (afterOrder.find()) {
+            return sentence(afterOrder.group(1));
+        }
+        Matcher byVerb = NOTE_BY_VERB.matcher(clause);
+        return byVerb.find() ? sentence(byVerb.group(1)) : null;
     }
 
     static String serviceDescription(String clause) {
+        String description = describedWork(clause);
+        return description == null ? null : sentence(CREATE_TAIL.matcher(description).replaceFirst(""));
+    }
+
+    private static String describedWork(String clause) {
         String quoted = quoted(clause);
         if (quoted != null) {
             return quoted;
@@ -95,7 +118,8 @@ final class TextDetails {
     static String partName(String clause) {
         Matcher found = PART_NAME.matcher(clause);
         if (!found.find()) {
-            return null;
+            Matcher first = NAME_FIRST.matcher(clause);
+            return first.find() ? first.group(1).strip() : null;
         }
         String name = TRAILING_PARTS.matcher(found.group(1).strip()).replaceAll("");
         return name.length() < 3 ? null : name;
@@ -112,6 +136,17 @@ final class TextDetails {
         return "customer_request";
     }
 
+    /** A phone number as written ("+1-555-0107"), the recipient of a text message; null when the clause has none. */
+    static String phone(String clause) {
+        Matcher phone = PHONE.matcher(clause);
+        while (phone.find()) {
+            if (phone.group().chars().filter(Character::isDigit).count() >= 7) {
+                return phone.group().strip();
+            }
+        }
+        return null;
+    }
+
     static String channel(String clause) {
         return SMS.matcher(clause).find() ? "sms" : "email";
     }
@@ -123,7 +158,9 @@ final class TextDetails {
         }
         Matcher found = SALES_MESSAGE.matcher(clause);
         String message = found.find() ? sentence(found.group(1)) : null;
-        return message == null || message.length() < 2 ? clause.strip() : message;
+        String asked = message == null || message.length() < 2 ? clause.strip() : message;
+        // the clause keeps its question mark for the intent rules; the message is passed on as before, without it
+        return asked.length() > 1 && asked.endsWith("?") ? asked.substring(0, asked.length() - 1).strip() : asked;
     }
 
     /** Whether the text has a quote character at all, before a quote pattern scans it. */

@@ -13,9 +13,10 @@ import java.util.Optional;
  * move to, the forward move first. Read from the catalog on every plan, so the planner follows the agent when the
  * dealer's workflow changes and has no copy of its own to drift.
  */
-final class Transitions {
+public final class Transitions {
 
-    static final String KEYWORD = "x-transitions";
+    /** The schema keyword of a status parameter that carries the matrix; the LLM's prompt quotes it too. */
+    public static final String KEYWORD = "x-transitions";
 
     private static final Transitions UNPUBLISHED = new Transitions(Map.of());
 

@@ -21,6 +21,8 @@ final class Typos {
             Map.entry("staus", "status"), Map.entry("stauts", "status"), Map.entry("satus", "status"),
             Map.entry("reciept", "receipt"), Map.entry("receit", "receipt"), Map.entry("remidner", "reminder"),
             Map.entry("remnder", "reminder"), Map.entry("reminer", "reminder"), Map.entry("reserv", "reserve"),
+            Map.entry("revserve", "reserve"),
+            Map.entry("resreve", "reserve"), Map.entry("reseve", "reserve"), Map.entry("rserve", "reserve"),
             Map.entry("resrve", "reserve"), Map.entry("avaliable", "available"), Map.entry("availible", "available"),
             Map.entry("availabilty", "availability"), Map.entry("avalability", "availability"),
             Map.entry("cancle", "cancel"), Map.entry("invocie", "invoice"), Map.entry("lnik", "link"),

@@ -77,6 +77,13 @@ final class WorkshopSteps {
     }
 
     static void assignTechnician(ClauseView clause, PlanBuilder plan) {
+        // "TECH-001 to RO 1006, TECH-002 to RO 1007" pairs them; every technician on every order is not what it asks
+        if (clause.technicians().size() > 1 && clause.repairOrders().size() > 1) {
+            plan.missing(Intent.ASSIGN_TECHNICIAN, "one technician and one repair order per request (e.g. assign "
+                    + clause.technicians().get(0) + " to RO " + clause.repairOrders().get(0) + ", then assign "
+                    + clause.technicians().get(1) + " to RO " + clause.repairOrders().get(1) + ")");
+            return;
+        }
         for (String repairOrder : repairOrders(Intent.ASSIGN_TECHNICIAN, clause, plan)) {
             for (String technician : clause.technicians()) {
                 plan.action(Intent.ASSIGN_TECHNICIAN, "assign_technician", REPAIR_ORDERS, "assign_technician",
@@ -122,10 +129,49 @@ final class WorkshopSteps {
     }
 
     /**
+     * Whether the order may move to the status asked about, and nothing more: "can RO 1005 go to quality check?".
+     * Without an order, "from scheduled to completed" asks about the move between two statuses.
+     */
+    static void validateTransition(ClauseView clause, PlanBuilder plan) {
+        Intent intent = Intent.VALIDATE_TRANSITION;
+        String status = target(clause.status(), plan);
+        if (status == null) {
+            return;
+        }
+        List<StatusGoal> named = clause.own().statuses();
+        String from = named.size() > 1 && !named.get(0).after() ? named.get(0).status() : null;
+        List<String> repairOrders = clause.repairOrders().stream().filter(ro -> !StepReferences.isReference(ro))
+                .toList();
+        if (repairOrders.isEmpty() && from == null) {
+            plan.missing(intent, RO_NUMBER + " or the status it moves from");
+            return;
+        }
+        if (repairOrders.isEmpty()) {
+            plan.read(intent, "validate_transition", REPAIR_ORDERS, "validate_repair_order_transition",
+                    parameters("current_status", from, "new_status", status));
+        }
+        for (String repairOrder : repairOrders) {
+            plan.read(intent, "validate_transition", REPAIR_ORDERS, "validate_repair_order_transition",
+                    parameters("repair_order_id", repairOrder, "new_status", status));
+        }
+    }
+
+    static void validatePartNumber(ClauseView clause, PlanBuilder plan) {
+        for (String part : clause.own().partNumbers()) {
+            plan.read(Intent.VALIDATE_PART, "validate_part_number", PARTS, "validate_part_number",
+                    parameters("part_number", part));
+        }
+    }
+
+    /**
      * The status to move to: the one named, or the one after the step the clause says is over, from the
      * repair-orders agent's transition matrix; null, with what is missing, when the matrix does not tell.
      */
     private static String target(StatusGoal goal, PlanBuilder plan) {
+        if (goal == null) {
+            plan.missing(Intent.STATUS_CHANGE, "the status to move to (e.g. mark RO 1234 as in progress)");
+            return null;
+        }
         if (!goal.clear()) {
             plan.missing(Intent.STATUS_CHANGE, "the status to move to: 'done' may mean ready for quality check, "
                     + "ready for pickup or completed (e.g. mark RO 1234 as quality check)");
@@ -181,7 +227,8 @@ final class WorkshopSteps {
         Vehicle vehicle = clause.vehicle();
         for (String part : clause.parts()) {
             plan.read(Intent.ALTERNATIVE_PARTS, "alternative_parts", PARTS, "get_alternative_parts",
-                    parameters("part_number", part, "vehicle_model", vehicle == null ? null : vehicle.model(),
+                    parameters("part_number", part, "vehicle_make", vehicle == null ? null : vehicle.make(),
+                            "vehicle_model", vehicle == null ? null : vehicle.model(),
                             "vehicle_year", vehicle == null ? null : vehicle.year()));
         }
     }

@@ -193,6 +193,13 @@ class RulePlannerTest {
             mark it in progress                                 | change a repair order's status: needs the repair order
             release the reservation                             | release a parts reservation: needs the reservation id
             mark ro 1052 done                                   | change a repair order's status: needs the status to
+            what if we refund $20 on PAY-1009A1?                | refund a payment: needs a request to do it
+            should I cancel PAY-1009A1?                         | cancel a payment link: needs a request to do it
+            the customer asked if RO 1005 is ready              | change a repair order's status: needs a request to do it
+            once the parts arrive, start work on RO 1004        | change a repair order's status: needs a request to do it
+            assign TECH-001 or TECH-002 to RO 1045              | assign a technician: needs one value
+            assign TECH-001 to RO 1006, TECH-002 to RO 1007    | assign a technician: needs one technician and one repair
+            link for RO 1043 $50 to a@b.com? no wait, $60       | 'no wait, $60' corrects what came before it
             """)
     void refusesARequestThatLacksWhatItsActionNeeds(String request, String error) {
         assertThatThrownBy(() -> planner.plan(request, Catalogs.all()))
@@ -213,6 +220,12 @@ class RulePlannerTest {
         assertThat(refused.getMessage()).contains("found no action", "The fleet can: " + offered.get(0));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"don't close RO 1005 yet", "do not refund PAY-1009A1", "no need to cancel PAY-1009A1"})
+    void plansNothingForAnActionTheRequestDeclines(String request) {
+        assertThatThrownBy(() -> planner.plan(request, Catalogs.all())).isInstanceOf(NoValidPlanException.class);
+    }
+
     @Test
     void offersOnlyTheAgentsThatAreUp() {
         NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,
@@ -229,6 +242,7 @@ class RulePlannerTest {
             remove TECH001 from RO 1001                         | remove
             show RO 1001, then wipe its history                 | wipe
             unassign TECH-007 from RO 1008                      | unassign
+            lower the labour rate on RO 1001                    | lower the labour rate
             """)
     void refusesTheWholeRequestWhenAClauseWishesWhatNoOperationDoes(String request, String wish) {
         NoValidPlanException refused = catchThrowableOfType(NoValidPlanException.class,

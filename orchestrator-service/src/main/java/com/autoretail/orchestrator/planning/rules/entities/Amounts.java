@@ -20,7 +20,8 @@ final class Amounts {
 
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,5}(?:\\.\\d{1,2})?|\\d{1,12}(?:\\.\\d{1,2})?)";
 
-    private static final Pattern SYMBOL_BEFORE = Pattern.compile("([$€£₹])\\s?" + NUMBER + "(?![\\d,])");
+    // A comma after the number ends it unless digits follow: "$1,875.25, noah@..." is 1875.25.
+    private static final Pattern SYMBOL_BEFORE = Pattern.compile("([$€£₹])\\s?" + NUMBER + "(?!\\d|,\\d)");
     // A symbol followed by a number is that number's: "RO 1006 $1,250" is 1250, not 1006.
     private static final Pattern SYMBOL_AFTER = Pattern.compile("\\b" + NUMBER + "\\s?([$€£₹])(?!\\s?\\d)");
     private static final Pattern CODE_AFTER = Pattern.compile("\\b" + NUMBER + "\\s?([A-Za-z]{3})\\b");

@@ -42,8 +42,11 @@ public final class EntityExtractor {
     private static final Pattern PART_TOKEN = Pattern.compile(
             "(?<![A-Za-z0-9-])(?=[A-Za-z-]{0,20}\\d)[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,4}(?![A-Za-z0-9-])");
     // A part number without the word "part", as catalogues print them: capitals then digits (BRK-2201, FLT3301).
+    // Also digits first, in dashed groups with letters in one of them (12-AB-9, 77-XY-12): a phone number or a date
+    // has no letters.
     private static final Pattern BARE_PART = Pattern.compile(
-            "(?<![A-Za-z0-9-])([A-Z]{2,6}-?\\d{2,8}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9-])");
+            "(?<![A-Za-z0-9-])([A-Z]{2,6}-?\\d{2,8}(?:-[A-Z0-9]{1,8}){0,3}"
+                    + "|\\d{1,6}-(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9-])");
     // Prefixes of the other ids: "TECH-007" or "SKU000001" are no part numbers (nor is "USD45", see Amounts).
     private static final Pattern NOT_A_PART = Pattern.compile("^(?:RO|TECH|CUST|VEH|PAY|RES|SKU|STORE|HOLD|VIN)");
     private static final Pattern LETTERS = Pattern.compile("^[A-Z]+");

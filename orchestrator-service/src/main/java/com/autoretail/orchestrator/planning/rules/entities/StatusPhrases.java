@@ -27,6 +27,15 @@ final class StatusPhrases {
     }
 
     private static final List<Phrase> PHRASES = List.of(
+            // A failed check sends the work back to the bay: in_progress again, whatever the check was called.
+            to("in_progress", "\\b(?:failed|flunked|did\\s*n[o']?t\\s+pass)\\s+(?:the\\s+|its\\s+)?" + QUALITY_CHECK
+                    + "\\b|\\b" + QUALITY_CHECK + "\\s+(?:has\\s+|was\\s+)?failed\\b|\\b(?:send|sent|sending|put|move"
+                    + "|kick|kicked)\\s+(?:it\\s+|her\\s+|the\\s+(?:car|vehicle|job)\\s+)?back\\s+(?:to|into)\\s+(?:the\\s+)?"
+                    + "(?:tech\\w*|bay|shop|workshop|floor|work)\\b|\\bback\\s+(?:to|into|in)\\s+the\\s+(?:bay|shop"
+                    + "|workshop)\\b|\\bneeds?\\s+(?:some\\s+)?re-?work\\b"
+                    // the check as the one who found a fault: "QC found a leak", "inspection flagged the brakes"
+                    + "|\\b(?:" + QUALITY_CHECK + "|inspector)\\s+(?:found|flagged|spotted|noticed|caught|rejected"
+                    + "|picked\\s+up)\\b"),
             after("quality_check", "\\b(?:passed|cleared|finished|completed|done\\s+with|through)\\s+(?:the\\s+)?"
                     + QUALITY_CHECK + "\\b|\\b" + QUALITY_CHECK + "\\s+(?:is\\s+|was\\s+|has\\s+|got\\s+)?(?:passed"
                     + "|ok(?:ay)?|done|completed?|finished|good|cleared|signed\\s+off)\\b"),
@@ -37,6 +46,9 @@ final class StatusPhrases {
                     + "|has)\\s+(?:the\\s+)?"
                     + "(?:customer'?s?\\s+|client'?s?\\s+)?(?:approval|go[\\s-]?ahead|sign[\\s-]?off)\\b"
                     + "|\\bcustomer[\\s_-]?approval\\s+(?:received|given|granted|done|is\\s+in)\\b"),
+            // "stuck until the parts arrive", "can't go on till parts come in": waiting for parts
+            to("parts_ordered", "\\b(?:until|till|til)\\s+(?:the\\s+|its\\s+|our\\s+)?parts?\\s+(?:arrive|come|get\\s+here"
+                    + "|show\\s+up|are\\s+(?:in|here|delivered))"),
             // "parts arrived", "the parts for RO 2016 came in"; not "parts are in stock"
             after("parts_ordered", "\\bparts?(?:\\s+for\\s+(?:\\S+\\s+){0,3}?\\S+)?\\s+(?:have\\s+|has\\s+|just\\s+)?"
                     + "(?:arrived|came\\s+in|come\\s+in|are\\s+in|is\\s+in|received|delivered|showed\\s+up|are\\s+here"
@@ -51,25 +63,36 @@ final class StatusPhrases {
                     + "|go[\\s-]?ahead"
                     + "|sign[\\s-]?off)\\b|\\bcustomer[\\s_-]?approval\\b"),
             to("quality_check", "\\bquality[\\s_-]?check\\b|\\b(?:to|for|into|in)\\s+(?:qc|inspection)\\b|\\bqc\\b"),
-            to("ready_for_pickup", "\\bready(?:[\\s_-]?(?:for|to\\s+be)[\\s_-]?(?:pick[\\s_-]?up|picked\\s+up"
-                    + "|collection|collected))?\\b|\\bgood\\s+to\\s+go\\b|\\bcan\\s+be\\s+(?:picked\\s+up"
+            // "wants it ready by Friday" is a deadline, no status
+            to("ready_for_pickup", "(?<!\\b(?:wants?|wanted|needs?|needed)\\s(?:it|them|the\\s+car)\\s)\\bready"
+                    + "(?:[\\s_-]?(?:for|to\\s+be)[\\s_-]?(?:pick[\\s_-]?up|picked\\s+up|collection|collected))?\\b"
+                    + "(?!\\s+(?:by|before|until|till)\\b)|\\bgood\\s+to\\s+go\\b|\\bcan\\s+be\\s+(?:picked\\s+up"
                     + "|collected)\\b"),
-            to("completed", "\\b(?:was|been|got)\\s+(?:picked\\s+up|collected)\\b|\\bpicked\\s+up\\s+(?:the|his|her"
-                    + "|their)\\s+(?:car|vehicle|truck)\\b|\\bcompleted?\\b"),
+            to("completed", "\\b(?:was|been|got)\\s+(?:picked\\s+up|collected)\\b|\\b(?:picked\\s+up|collected"
+                    + "|took\\s+(?:home|away)|drove\\s+(?:off|away|home)\\s+(?:in|with))\\s+(?:the|his|her|their)\\s+"
+                    + "(?:car|vehicle|truck|van)\\b|\\bcompleted?\\b"),
             to("in_progress", "\\bin[\\s_-]?progress\\b|\\b(?:start(?:ed|ing)?|begin|began|begun|kick(?:ed)?\\s+off"
                     + "|resumed?)\\s+(?:the\\s+)?(?:work(?:ing)?|repairs?|job)\\b"
                     + "|\\bwork\\s+(?:has\\s+)?(?:started|begun"
-                    + "|began|resumed)\\b|\\bstart(?:ed)?\\s+(?:on|working)\\b"),
+                    + "|began|resumed)\\b|\\bstart(?:ed)?\\s+(?:on|working)\\b"
+                    + "|\\bget(?:ting)?\\s+(?:going|started|cracking)\\s+(?:on|with)\\b"
+                    + "|\\b(?:work|job|repairs?)\\s+(?:starts?|begins?|is\\s+starting)\\b"),
             to("closed", "\\bclos(?:e|ed|ing)\\b"),
             to("invoiced", "\\binvoiced\\b"),
             to("cancelled", "\\bcancell?ed\\b|\\bcancel\\b"),
-            to("scheduled", "\\bscheduled?\\b|\\bbook(?:ed)?\\s+in\\b"),
+            to("scheduled", "\\bscheduled?\\b|\\bbook(?:ed)?\\s+in\\b|\\b(?:booked|slotted|penciled|pencilled)\\s+(?:in\\s+)?"
+                    + "(?:for|on)\\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|the\\s+\\d|\\d)"),
             to("pending", "\\bpending\\b"),
             // Work done may be ready for quality check or the whole order complete: asked, never guessed.
             new Phrase(Pattern.compile("\\b(?:done|finished|all\\s+set)\\b", CI), StatusGoal.unclear()));
 
-    private record Found(int start, int end, StatusGoal goal) {
+    private record Found(int start, int end, StatusGoal goal, boolean negated) {
     }
+
+    // "isn't ready yet", "wasn't approved by the customer", "never ready on time": a status denied, none asked for
+    private static final Pattern DENIED = Pattern.compile("(?:\\bnot|n['’]t|\\bnever)\\s+(?:(?:yet|been|be|quite|really|even"
+            + "|fully|still)\\s+)?$", CI);
+    private static final int DENIAL_REACH = 24;
 
     private StatusPhrases() {
     }
@@ -81,14 +104,16 @@ final class StatusPhrases {
             Matcher matcher = phrase.pattern.matcher(text);
             while (matcher.find()) {
                 if (free(found, matcher.start(), matcher.end())) {
-                    found.add(new Found(matcher.start(), matcher.end(), phrase.goal));
+                    String before = text.substring(Math.max(0, matcher.start() - DENIAL_REACH), matcher.start());
+                    found.add(new Found(matcher.start(), matcher.end(), phrase.goal,
+                            DENIED.matcher(before).find()));
                 }
             }
         }
         found.sort((a, b) -> Integer.compare(a.start, b.start));
         List<StatusGoal> goals = new ArrayList<>(found.size());
         for (Found one : found) {
-            if (!goals.contains(one.goal)) {
+            if (!one.negated && !goals.contains(one.goal)) {
                 goals.add(one.goal);
             }
         }

@@ -30,6 +30,9 @@ class EntityExtractorTest {
             vehicle VEH-001                           | vehicle_ids   | [VEH-001]
             part BRK-2201                             | parts         | [BRK-2201]
             part 12-AB-9                              | parts         | [12-AB-9]
+            is 77-XY-12 in stock                      | parts         | [77-XY-12]
+            text +1-555-0107 about RO 1005            | parts         | absent
+            on 2026-12-04 for RO 1005                 | parts         | absent
             part brk2201                              | parts         | [BRK2201]
             parts 1234 and FLT-3301                   | parts         | [1234, FLT-3301]
             is FLT-3301 in stock                      | parts         | [FLT-3301]
@@ -47,6 +50,7 @@ class EntityExtractorTest {
             GBP 1,020.50                              | amounts       | [1020.5 GBP]
             refund 45.10 USD                          | amounts       | [45.1 USD]
             bill ro 1006 $1,250                       | amounts       | [1250 USD]
+            RO 1019, $1,875.25, a@b.com               | amounts       | [1875.25 USD]
             4x part 1234                              | quantity      | 4
             part 1234 x4                              | quantity      | 4
             two of part 1234                          | quantity      | 2
@@ -62,6 +66,11 @@ class EntityExtractorTest {
             at STORE-003                              | location      | STORE-003
             for a 2019 Ford F-150                     | vehicle       | 2019 Ford F-150
             honda civic 2018                          | vehicle       | 2018 Honda Civic
+            a 2017 Silverado                          | vehicle       | 2017 Chevrolet Silverado
+            2017 Chevrolet Silverado 1500             | vehicle       | 2017 Chevrolet Silverado 1500
+            go on a 2020 F-150                        | vehicle       | 2020 Ford F-150
+            a 2021 CX-30                              | vehicle       | 2021 CX-30
+            RO 2020 BRK-2201                          | vehicle       | absent
             send it to jo.doe+ro@example.co.uk        | emails        | [jo.doe+ro@example.co.uk]
             passed quality check                      | statuses      | [the status after quality_check]
             put it on hold waiting for parts          | statuses      | [parts_ordered]
@@ -71,6 +80,14 @@ class EntityExtractorTest {
             start work                                | statuses      | [in_progress]
             job on RO 1053 is finished                | statuses      | [done (which status?)]
             QC done on ro 1018                        | statuses      | [the status after quality_check]
+            failed quality check                      | statuses      | [in_progress]
+            QC found a leak, send it back             | statuses      | [in_progress]
+            stuck until the parts arrive              | statuses      | [parts_ordered]
+            the job starts now                        | statuses      | [in_progress]
+            booked for Monday                         | statuses      | [scheduled]
+            took home the vehicle                     | statuses      | [completed]
+            RO 1032 isn't ready yet                   | statuses      | absent
+            wasn't approved by the customer           | statuses      | absent
             """)
     void readsEachFormatAsWritten(String text, String entity, String expected) {
         Object found = extractor.extract(text).understood().get(entity);
