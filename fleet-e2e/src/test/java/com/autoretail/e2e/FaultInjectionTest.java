@@ -225,7 +225,7 @@ class FaultInjectionTest {
                 step("reserve", "parts", "reserve_parts", "{\"part_numbers\":[\"" + stock.partNumber()
                         + "\"],\"repair_order_id\":\"" + repairOrder + "\"}", null),
                 step("hold", "inventory", "create_hold", "{\"sku\":\"" + stock.sku() + "\",\"quantity\":1,"
-                        + "\"ttl\":3600}", "\"dependencies\":[\"reserve\"]"),
+                        + "\"ttl\":1800}", "\"dependencies\":[\"reserve\"]"),
                 step("pay", "payment", "create_payment_link", "{\"repair_order_id\":\"" + repairOrder
                         + "\",\"amount\":10,\"customer_email\":\"" + EMAIL + "\"}", "\"dependencies\":[\"hold\"]")));
     }

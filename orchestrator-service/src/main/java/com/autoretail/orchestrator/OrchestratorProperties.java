@@ -164,7 +164,8 @@ public record OrchestratorProperties(
      * @param testHooksAllowed  on in test set-ups only ({@code ORCHESTRATOR_TEST_HOOKS})
      * @param noSkipServices    services whose side effects may never be {@code failure_handling: skip} (neither may
      *                          any irreversible step)
-     * @param seeAll            roles that read every workflow; any other caller reads only its own
+     * @param seeAll            roles that read every workflow (the back office's readers, approvers and admins); any
+     *                          other caller, such as an operator key of one integration, reads only its own
      * @param approval          which steps wait for a person with the approver role
      */
     public record Policy(
@@ -172,7 +173,7 @@ public record OrchestratorProperties(
             @DefaultValue("simulate_payment") List<String> testHooks,
             @DefaultValue("false") boolean testHooksAllowed,
             @DefaultValue("payment") List<String> noSkipServices,
-            @DefaultValue({"approver", "admin"}) List<String> seeAll,
+            @DefaultValue({"viewer", "approver", "admin"}) List<String> seeAll,
             @Valid @DefaultValue Approval approval) {
 
         public Policy {

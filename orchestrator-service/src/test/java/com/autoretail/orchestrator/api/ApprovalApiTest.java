@@ -238,8 +238,10 @@ class ApprovalApiTest {
         assertThat(workflows.find(id, OPERATOR)).get().extracting(WorkflowStatus::owner).isEqualTo("op-1");
         assertThat(workflows.find(id, APPROVER)).isPresent();
         assertThat(workflows.find(id, OTHER_OPERATOR)).as("another caller's workflow").isEmpty();
-        assertThat(workflows.find(id, VIEWER)).isEmpty();
-        assertThat(status(() -> approvals.approve(id, VIEWER, "x"))).as("invisible: as if unknown").isEqualTo(404);
+        assertThat(workflows.find(id, VIEWER)).as("the back office's readers see all").isPresent();
+        assertThat(status(() -> approvals.approve(id, OTHER_OPERATOR, "x"))).as("invisible: as if unknown")
+                .isEqualTo(404);
+        assertThat(status(() -> approvals.approve(id, VIEWER, "x"))).as("seen, not an approver").isEqualTo(403);
         assertThat(status(() -> approvals.approve(id, OPERATOR, "my own"))).as("its owner, not an approver")
                 .isEqualTo(403);
         assertThat(status(() -> approvals.reject(id, OPERATOR, "x"))).isEqualTo(403);
@@ -315,9 +317,13 @@ class ApprovalApiTest {
             assertThat(status(() -> controller.approve(id, new OrchestratorController.Decision("mine"))))
                     .isEqualTo(403);
         });
-        as("viewer-1", "ROLE_VIEWER", () -> {
+        as("op-2", "ROLE_OPERATOR", () -> {
             assertThat(status(() -> controller.workflow(id))).isEqualTo(404);
             assertThat(status(() -> controller.reject(id, new OrchestratorController.Decision("no")))).isEqualTo(404);
+        });
+        as("viewer-1", "ROLE_VIEWER", () -> {
+            assertThat(controller.workflow(id).owner()).isEqualTo("op-1");
+            assertThat(status(() -> controller.reject(id, new OrchestratorController.Decision("no")))).isEqualTo(403);
         });
         as("appr-1", "ROLE_APPROVER", () -> assertThat(controller.reject(id,
                 new OrchestratorController.Decision("not today")).approval().audit().getFirst().by())

@@ -246,11 +246,12 @@ class OperationPolicyTest {
     void workflowsAreSeenByTheirOwnerAndTheRolesThatSeeAll() {
         assertThat(policy.sees(OPERATOR, "op-1")).isTrue();
         assertThat(policy.sees(OPERATOR, "op-2")).isFalse();
-        assertThat(policy.sees(VIEWER, "op-1")).isFalse();
+        assertThat(policy.sees(VIEWER, "op-1")).as("the back office's readers").isTrue();
         assertThat(policy.sees(APPROVER, "op-1")).isTrue();
         assertThat(policy.sees(new Caller("root", Set.of(Caller.ADMIN)), "op-1")).isTrue();
         assertThat(policy.sees(Caller.OPEN, "op-1")).as("the open local default").isTrue();
         assertThat(Policies.policy(Map.of("see-all", "admin")).sees(APPROVER, "op-1")).isFalse();
+        assertThat(Policies.policy(Map.of("see-all", "admin")).sees(VIEWER, "op-1")).isFalse();
         assertThat(policy.mayApprove(APPROVER)).isTrue();
         assertThat(policy.mayApprove(OPERATOR)).isFalse();
     }
