@@ -35,6 +35,16 @@ class LogEscapingTest {
     }
 
     @Test
+    void eachEventEndsItsOwnLine(CapturedOutput output) {
+        LoggerFactory.getLogger(LogEscapingTest.class).info("first event");
+        LoggerFactory.getLogger(LogEscapingTest.class).info("second event");
+
+        assertThat(output.getOut()).doesNotContain("%n");
+        assertThat(output.getOut().lines().filter(l -> l.contains("first event") || l.contains("second event")))
+                .hasSize(2).allSatisfy(l -> assertThat(l).containsOnlyOnce("event"));
+    }
+
+    @Test
     void escapesEveryControlAndLineSeparatorCharacterAndLeavesTheRestAlone() {
         assertThat(EscapingConverter.escape("plain text, ümlaut, 🚗")).isEqualTo("plain text, ümlaut, 🚗");
         assertThat(EscapingConverter.escape("a\rb\nc\td\u007fe\u2028f\u0085"))
