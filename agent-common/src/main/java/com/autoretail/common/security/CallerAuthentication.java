@@ -24,6 +24,11 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
         return caller.name();
     }
 
+    /** The caller it was made for. */
+    Caller caller() {
+        return caller;
+    }
+
     @Override
     public String getName() {
         return caller.name();

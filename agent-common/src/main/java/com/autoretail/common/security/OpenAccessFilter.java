@@ -18,12 +18,14 @@ import java.io.IOException;
 final class OpenAccessFilter extends OncePerRequestFilter {
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    /** The same for every request, so built once (nothing sets its details or authenticated flag afterwards). */
+    private final CallerAuthentication open = new CallerAuthentication(Caller.OPEN);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new CallerAuthentication(Caller.OPEN));
+        context.setAuthentication(open);
         contexts.setContext(context);
         chain.doFilter(request, response);
     }
