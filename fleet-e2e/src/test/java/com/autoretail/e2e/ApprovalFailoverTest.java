@@ -37,8 +37,8 @@ class ApprovalFailoverTest {
         fleet = FleetProcesses.get();
         redis = new PrivateRedis("approval-redis");
         payment = new HttpJson(fleet.url("payment"));
-        first = new HttpJson(orchestrator("approval-orchestrator-a").url());
-        second = new HttpJson(orchestrator("approval-orchestrator-b").url());
+        first = new HttpJson(fleet.startOrchestratorOn(redis, "approval-orchestrator-a", Map.of()).url());
+        second = new HttpJson(fleet.startOrchestratorOn(redis, "approval-orchestrator-b", Map.of()).url());
         awaitPaymentKnown(first);
         awaitPaymentKnown(second);
     }
@@ -54,11 +54,6 @@ class ApprovalFailoverTest {
         if (redis != null) {
             redis.close();
         }
-    }
-
-    private static FleetProcesses.Service orchestrator(String name) {
-        return fleet.startInstance(name, "orchestrator", Map.of("WORKFLOW_STORE", "redis", "REDIS_URL", redis.url()),
-                List.of("--orchestrator.workflows.lease=3s", "--orchestrator.workflows.recovery-interval=1s"));
     }
 
     private static String linkPlan(String requestId, String repairOrder, int amount, String handling) {

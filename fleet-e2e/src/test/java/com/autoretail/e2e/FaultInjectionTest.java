@@ -58,13 +58,9 @@ class FaultInjectionTest {
         partsAgent = new DelayingProxy(fleet.service("parts").port());
         FleetProcesses.Service slowPayment = fleet.startInstance("payment-behind-proxy", "payment",
                 Map.of("PAYMENT_MCP_ENDPOINT", paymentServer.url() + "/mcp"), List.of());
-        Map<String, String> env = Map.of("WORKFLOW_STORE", "redis", "REDIS_URL", redis.url(),
-                "PAYMENT_SERVICE_URL", slowPayment.url(), "PARTS_SERVICE_URL", partsAgent.url());
-        // short leases, so that a dead orchestrator's workflows move on within the test's patience
-        List<String> args = List.of("--orchestrator.workflows.lease=3s",
-                "--orchestrator.workflows.recovery-interval=1s");
-        first = new HttpJson(fleet.startInstance("orchestrator-1", "orchestrator", env, args).url());
-        second = new HttpJson(fleet.startInstance("orchestrator-2", "orchestrator", env, args).url());
+        Map<String, String> env = Map.of("PAYMENT_SERVICE_URL", slowPayment.url(), "PARTS_SERVICE_URL", partsAgent.url());
+        first = new HttpJson(fleet.startOrchestratorOn(redis, "orchestrator-1", env).url());
+        second = new HttpJson(fleet.startOrchestratorOn(redis, "orchestrator-2", env).url());
         payment = new HttpJson(fleet.url("payment"));
         parts = new HttpJson(fleet.url("parts"));
         inventory = new HttpJson(fleet.url("inventory"));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,18 @@ final class FleetProcesses {
         launch(name, of, env, args);
         awaitHealthy(name);
         return services.get(name);
+    }
+
+    /**
+     * Starts one more orchestrator journaling on {@code redis}, with leases short enough that a dead one's workflows
+     * move on within a test's patience; {@code env} adds to its wiring (e.g. agents behind a proxy).
+     */
+    Service startOrchestratorOn(PrivateRedis redis, String name, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("WORKFLOW_STORE", "redis");
+        all.put("REDIS_URL", redis.url());
+        return startInstance(name, "orchestrator", all,
+                List.of("--orchestrator.workflows.lease=3s", "--orchestrator.workflows.recovery-interval=1s"));
     }
 
     /** Starts one more instance as {@link #startInstance} does, without waiting for it: its process. */
