@@ -1,14 +1,18 @@
 package com.autoretail.orchestrator.events;
 
+import org.springframework.context.SmartLifecycle;
+
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Follows a workflow's events: first every event after a given {@code seq} from the journal, then each new one as it
  * is journaled, by this orchestrator or (with the Redis journal) by any other, until {@code workflow_ended}. The
- * calling thread does the waiting (a virtual thread: a request's, or one of the caller's own).
+ * calling thread does the waiting (a virtual thread: a request's, or one of the caller's own). When the orchestrator
+ * shuts down, every follow returns first (before the web server's graceful shutdown waits for open requests), so an
+ * open event stream ends and its client reconnects, with {@code Last-Event-ID}, to another orchestrator.
  */
-public final class WorkflowEvents {
+public final class WorkflowEvents implements SmartLifecycle {
 
     /** What a follower is handed; each method answers whether to go on following. */
     public interface Follower {
@@ -27,6 +31,7 @@ public final class WorkflowEvents {
     private final WorkflowEventLog log;
     private final EventSignal signal;
     private final Duration keepAlive;
+    private volatile boolean running = true;   // from the first request on, whatever the start order
 
     public WorkflowEvents(WorkflowEventLog log, EventSignal signal, Duration keepAlive) {
         this.log = log;
@@ -49,7 +54,7 @@ public final class WorkflowEvents {
         long seq = afterSeq;
         long quietSince = System.nanoTime();
         Duration poll = log.pollEvery();
-        while (true) {
+        while (running) {
             long seen = signal.version();
             List<WorkflowEvent> events = log.after(workflowId, seq, BATCH);
             for (WorkflowEvent event : events) {
@@ -73,6 +78,24 @@ public final class WorkflowEvents {
             Duration untilPing = keepAlive.minus(quiet);
             signal.await(seen, poll != null && poll.compareTo(untilPing) < 0 ? poll : untilPing);
         }
+        return seq;   // shutting down
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every follow: runs before the web server's graceful shutdown (a later phase stops first). */
+    @Override
+    public void stop() {
+        running = false;
+        signal.signal();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     public Duration keepAlive() {
