@@ -9,17 +9,11 @@ import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.events.EventDraft;
 import com.autoretail.orchestrator.events.EventSignal;
 import com.autoretail.orchestrator.events.WorkflowEvent;
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.stream.MapRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The journal in Redis, shared by every orchestrator and kept across their restarts (with Redis persistence on).
@@ -30,38 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The script that writes a change also appends its events, numbered by the hash's {@code event_seq}: to the
  * workflow's own stream ({@code events:<id>}, entry id {@code <seq>-0}, kept as long as the workflow) and to
- * the fleet-wide stream that other systems read with a consumer group (capped near its max length). The events are
- * what changed since the status this orchestrator last wrote or took, which it keeps for the workflows it runs.
+ * the fleet-wide stream that other systems read with a consumer group (capped near its max length): see
+ * {@link RedisJournalEvents}.
  */
 class RedisWorkflowStore implements WorkflowStore {
 
     private static final String NOW = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            """;
-
-    /**
-     * Appends the events given from ARGV[first] on ({@code count, stream max length, the workflow id as JSON, the
-     * event_seq the writer saw}, then {@code type, step_id, the rest of the event's JSON} per event) to the workflow's stream (entry id = seq) and to
-     * the fleet-wide stream, numbering them after the hash's {@code event_seq}: in the script that writes the change.
-     */
-    private static final String EMIT = """
-            local function emit(first)
-              local count = tonumber(ARGV[first])
-              if count == 0 then return end
-              local seq = tonumber(redis.call('HGET', KEYS[1], 'event_seq') or '0')
-              -- a write tried again after its answer was lost: its events are in already
-              if seq ~= tonumber(ARGV[first + 3]) then return end
-              for i = 0, count - 1 do
-                local at = first + 4 + i * 3
-                seq = seq + 1
-                local data = '{"workflow_id":' .. ARGV[first + 2] .. ',"seq":' .. seq .. ',' .. ARGV[at + 2]
-                redis.call('XADD', KEYS[3], seq .. '-0', 'data', data)
-                redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[first + 1], '*', 'workflow_id', ARGV[1],
-                           'seq', seq, 'type', ARGV[at], 'step_id', ARGV[at + 1], 'data', data)
-              end
-              redis.call('HSET', KEYS[1], 'event_seq', seq)
-            end
             """;
 
     private static final RedisScript<List> CLAIM = RedisScript.of(NOW + """
@@ -82,7 +52,7 @@ class RedisWorkflowStore implements WorkflowStore {
             end
             """;
 
-    private static final RedisScript<Long> WRITE = RedisScript.of(NOW + EMIT + HOLDS + """
+    private static final RedisScript<Long> WRITE = RedisScript.of(NOW + RedisJournalEvents.EMIT + HOLDS + """
             if ARGV[4] ~= '' then
               emit(6)
               redis.call('HSET', KEYS[1], 'status', ARGV[4])
@@ -91,7 +61,7 @@ class RedisWorkflowStore implements WorkflowStore {
             return 1
             """, Long.class);
 
-    private static final RedisScript<Long> PARK = RedisScript.of(NOW + EMIT + HOLDS + """
+    private static final RedisScript<Long> PARK = RedisScript.of(NOW + RedisJournalEvents.EMIT + HOLDS + """
             emit(6)
             redis.call('HSET', KEYS[1], 'status', ARGV[4], 'parked', '1')
             redis.call('ZADD', KEYS[2], now + tonumber(ARGV[5]), ARGV[1])
@@ -113,7 +83,7 @@ class RedisWorkflowStore implements WorkflowStore {
             end
             """ + TAKE, List.class);
 
-    private static final RedisScript<Long> FINISH = RedisScript.of(EMIT + HOLDS + """
+    private static final RedisScript<Long> FINISH = RedisScript.of(RedisJournalEvents.EMIT + HOLDS + """
             emit(7)
             redis.call('HSET', KEYS[1], 'status', ARGV[4], 'reclaimable', ARGV[6])
             redis.call('ZREM', KEYS[2], ARGV[1])
@@ -139,17 +109,8 @@ class RedisWorkflowStore implements WorkflowStore {
     private final ObjectMapper mapper;
     private final String prefix;
     private final String leases;
-    private final String eventsPrefix;
     private final Duration retention;
-    private final String fleetStream;
-    private final long fleetStreamMaxLength;
-    private final Duration pollEvery;
-    private final EventSignal signal;
-    /** What this orchestrator last journaled of each workflow it runs: the "before" of its next write's events. */
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
-
-    private record Written(long fence, WorkflowStatus status, long seq) {
-    }
+    private final RedisJournalEvents events;
 
     RedisWorkflowStore(StringRedisTemplate redis, ObjectMapper mapper, String prefix, Duration retention) {
         this(redis, mapper, prefix, retention, prefix + OrchestratorProperties.Events.STREAM_SUFFIX,
@@ -167,12 +128,9 @@ class RedisWorkflowStore implements WorkflowStore {
         this.mapper = mapper;
         this.prefix = prefix + "workflow:";
         this.leases = prefix + "leases";
-        this.eventsPrefix = prefix + "events:";
         this.retention = retention;
-        this.fleetStream = fleetStream;
-        this.fleetStreamMaxLength = fleetStreamMaxLength;
-        this.pollEvery = pollEvery;
-        this.signal = signal;
+        this.events = new RedisJournalEvents(redis, mapper, this.prefix, prefix + "events:", fleetStream,
+                fleetStreamMaxLength, pollEvery, signal);
     }
 
     @Override
@@ -182,7 +140,7 @@ class RedisWorkflowStore implements WorkflowStore {
         List<Object> known = redis.execute(CLAIM, keys(requestId), requestId, json(entry.status()),
                 json(entry.submission()), entry.fingerprint(), owner, millis(leaseFor));
         if (known == null || known.isEmpty()) {
-            written.put(requestId, new Written(1, entry.status(), 0));
+            events.claimed(requestId, entry.status());
             return new Claimed(new Lease(requestId, owner, 1));
         }
         return new Known(entry((String) known.get(0), (String) known.get(1), (String) known.get(2)));
@@ -190,16 +148,13 @@ class RedisWorkflowStore implements WorkflowStore {
 
     @Override
     public boolean write(Lease lease, WorkflowStatus status, Duration leaseFor) {
-        List<EventDraft> events = events(lease, status);
-        return journaled(lease, status, events, false, redis.execute(WRITE, keys(lease.requestId()),
-                args(lease, events, json(status), millis(leaseFor))));
+        return change(WRITE, lease, status, false, json(status), millis(leaseFor));
     }
 
     @Override
     public boolean finish(Lease lease, WorkflowStatus status) {
-        List<EventDraft> events = events(lease, status);
-        return journaled(lease, status, events, true, redis.execute(FINISH, keys(lease.requestId()),
-                args(lease, events, json(status), millis(retention), status.workflowPlan() == null ? "1" : "0")));
+        return change(FINISH, lease, status, true, json(status), millis(retention),
+                status.workflowPlan() == null ? "1" : "0");
     }
 
     @Override
@@ -217,9 +172,19 @@ class RedisWorkflowStore implements WorkflowStore {
 
     @Override
     public boolean park(Lease lease, WorkflowStatus status, Duration waitFor) {
-        List<EventDraft> events = events(lease, status);
-        return journaled(lease, status, events, true, redis.execute(PARK, keys(lease.requestId()),
-                args(lease, events, json(status), millis(waitFor))));
+        return change(PARK, lease, status, true, json(status), millis(waitFor));
+    }
+
+    /** Runs a script that changes the workflow under the lease, with the change's events; false when refused. */
+    private boolean change(RedisScript<Long> script, Lease lease, WorkflowStatus status, boolean lastWrite,
+                           String... change) {
+        List<EventDraft> drafts = events.of(lease, status);
+        List<String> args = new ArrayList<>(List.of(lease.requestId(), Long.toString(lease.fence()), lease.owner()));
+        args.addAll(List.of(change));
+        events.addArgs(args, lease, drafts);
+        boolean done = one(redis.execute(script, keys(lease.requestId()), args.toArray()));
+        events.written(lease, status, drafts, done, lastWrite);
+        return done;
     }
 
     @Override
@@ -240,7 +205,7 @@ class RedisWorkflowStore implements WorkflowStore {
         }
         Lease lease = new Lease(requestId, owner, Long.parseLong((String) taken.get(0)));
         Entry entry = entry((String) taken.get(1), (String) taken.get(2), (String) taken.get(3));
-        written.put(requestId, new Written(lease.fence(), entry.status(), Long.parseLong((String) taken.get(4))));
+        events.taken(lease, entry.status(), (String) taken.get(4));
         return Optional.of(new Taken(lease, entry));
     }
 
@@ -257,82 +222,16 @@ class RedisWorkflowStore implements WorkflowStore {
 
     @Override
     public List<WorkflowEvent> after(String workflowId, long afterSeq, int max) {
-        List<MapRecord<String, Object, Object>> records = redis.opsForStream().range(events(workflowId),
-                Range.rightUnbounded(Range.Bound.exclusive(afterSeq + "-0")), Limit.limit().count(max));
-        if (records == null) {
-            return List.of();
-        }
-        return records.stream().map(record -> read((String) record.getValue().get("data"), WorkflowEvent.class))
-                .toList();
+        return events.after(workflowId, afterSeq, max);
     }
 
     @Override
     public Duration pollEvery() {
-        return pollEvery;
-    }
-
-    /** The events of this write: what changed since what this orchestrator last journaled of the workflow. */
-    private List<EventDraft> events(Lease lease, WorkflowStatus status) {
-        Written before = before(lease);
-        return JournalEvents.between(before.status(), status);
-    }
-
-    private Written before(Lease lease) {
-        Written before = written.get(lease.requestId());
-        if (before != null && before.fence() == lease.fence()) {
-            return before;
-        }
-        // not written or taken here under this lease (never expected): what the journal holds
-        List<Object> kept = redis.opsForHash().multiGet(prefix + lease.requestId(), List.of("status", "event_seq"));
-        WorkflowStatus status = kept.get(0) == null ? null : read((String) kept.get(0), WorkflowStatus.class);
-        Written read = new Written(lease.fence(), status, kept.get(1) == null ? 0 : Long.parseLong((String) kept.get(1)));
-        written.put(lease.requestId(), read);
-        return read;
-    }
-
-    /** ARGV of a change: the lease, the change's own arguments, then its events (see EMIT). */
-    private Object[] args(Lease lease, List<EventDraft> events, String... change) {
-        List<String> args = new ArrayList<>(List.of(lease.requestId(), Long.toString(lease.fence()), lease.owner()));
-        args.addAll(List.of(change));
-        args.add(Integer.toString(events.size()));
-        args.add(Long.toString(fleetStreamMaxLength));
-        args.add(json(lease.requestId()));
-        args.add(Long.toString(before(lease).seq()));
-        for (EventDraft event : events) {
-            args.add(event.type().wireName());
-            args.add(event.stepId() == null ? "" : event.stepId());
-            Map<String, Object> rest = new LinkedHashMap<>();
-            rest.put("type", event.type().wireName());
-            rest.put("step_id", event.stepId());
-            rest.put("time", event.time().toString());
-            rest.put("payload", event.payload());
-            args.add(json(rest).substring(1));   // the script puts workflow_id and seq before it
-        }
-        return args.toArray();
-    }
-
-    /** Keeps what was journaled as the next write's "before"; forgets a workflow no longer run here. */
-    private boolean journaled(Lease lease, WorkflowStatus status, List<EventDraft> events, boolean lastWrite,
-                              Long result) {
-        boolean done = one(result);
-        if (!done || lastWrite) {
-            written.remove(lease.requestId());
-        } else {
-            long seq = before(lease).seq() + events.size();
-            written.put(lease.requestId(), new Written(lease.fence(), status, seq));
-        }
-        if (done && !events.isEmpty()) {
-            signal.signal();
-        }
-        return done;
+        return events.pollEvery();
     }
 
     private List<String> keys(String requestId) {
-        return List.of(prefix + requestId, leases, events(requestId), fleetStream);
-    }
-
-    private String events(String requestId) {
-        return eventsPrefix + requestId;
+        return List.of(prefix + requestId, leases, events.stream(requestId), events.fleetStream());
     }
 
     private Entry entry(String status, String submission, String fingerprint) {
