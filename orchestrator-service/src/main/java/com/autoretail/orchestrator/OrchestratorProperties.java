@@ -144,12 +144,39 @@ public record OrchestratorProperties(
      * @param recoveryInterval how often this orchestrator looks for workflows whose lease ran out
      * @param redisKeyPrefix   the Redis keys of the journal: orchestrators with the same prefix share their
      *                         workflows (and take each other's over), other prefixes never see them
+     * @param events           the workflow events' stream and how followers are served
      */
     public record Workflows(@DefaultValue("memory") String store, @DefaultValue("24h") Duration retention,
                             @Positive @DefaultValue("1000") long maxEntries,
                             @DefaultValue("15s") @NotNull Duration lease,
                             @DefaultValue("5s") @NotNull Duration recoveryInterval,
-                            @DefaultValue("orchestrator:journal:") @NotBlank String redisKeyPrefix) {
+                            @DefaultValue("orchestrator:journal:") @NotBlank String redisKeyPrefix,
+                            @Valid @DefaultValue Events events) {
+
+        /** The fleet-wide Redis Stream of workflow events: the configured key, else the journal's prefix's. */
+        public String eventStreamKey() {
+            return events.stream() == null || events.stream().isBlank() ? redisKeyPrefix + Events.STREAM_SUFFIX
+                    : events.stream();
+        }
+    }
+
+    /**
+     * Workflow events ({@code GET /workflow/{id}/events} and, with the Redis journal, a Redis Stream).
+     *
+     * @param stream          the fleet-wide Redis Stream every workflow's events are appended to; blank: the
+     *                        journal's prefix and {@code workflow-events}
+     * @param streamMaxLength its approximate cap ({@code XADD MAXLEN ~}): the oldest entries go first
+     * @param pollInterval    how often a follower reads the Redis journal for events other orchestrators wrote
+     * @param keepAlive       how long an event stream stays silent before a {@code : ping} comment
+     */
+    public record Events(String stream, @Positive @DefaultValue("" + Events.MAX_LENGTH) long streamMaxLength,
+                         @DefaultValue("250ms") @NotNull Duration pollInterval,
+                         @DefaultValue("15s") @NotNull Duration keepAlive) {
+
+        /** The default stream's name after the journal's prefix. */
+        public static final String STREAM_SUFFIX = "workflow-events";
+        /** The default cap of the stream. */
+        public static final long MAX_LENGTH = 100_000;
     }
 
     /**

@@ -61,7 +61,19 @@ public class StepCaller {
         this.backoff = backoff;
     }
 
+    /** Told before each call after the first: the attempt's number (2, 3...) and why the one before failed. */
+    @FunctionalInterface
+    public interface RetryListener {
+        void retrying(int attempt, String lastError);
+    }
+
     public Outcome call(String service, AgentServiceRequest request, int maxAttempts, BooleanSupplier stopped) {
+        return call(service, request, maxAttempts, stopped, (attempt, lastError) -> { });
+    }
+
+    /** The same, telling {@code retries} before every retry goes out (not when the workflow stopped meanwhile). */
+    public Outcome call(String service, AgentServiceRequest request, int maxAttempts, BooleanSupplier stopped,
+                        RetryListener retries) {
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<AgentClient.Reply> last = new AtomicReference<>();
         Retry retry = Retry.of(request.requestId(), RetryConfig.custom()
@@ -76,6 +88,10 @@ public class StepCaller {
             AgentClient.Reply reply = Retry.decorateSupplier(retry, () -> {
                 if (stopped.getAsBoolean()) {
                     throw new Stopped();
+                }
+                AgentClient.Reply before = last.get();
+                if (before != null) {
+                    retries.retrying(attempts.get() + 1, before.response().error());
                 }
                 return guarded.get();
             }).get();

@@ -57,8 +57,23 @@ public record StepResult(
                                @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean needsAttention) {
     }
 
+    /** A step whose first call goes out. */
     static StepResult running(String serviceName, String operation, Instant startedAt) {
-        return new StepResult(Status.RUNNING, serviceName, operation, null, null, null, 0, startedAt, 0, false, null);
+        return running(serviceName, operation, startedAt, 0, null);
+    }
+
+    /**
+     * A step whose call goes out: {@code attempts} counts the calls made before it (by this orchestrator or, for a
+     * step started again after a takeover, by the one before it), {@code error} says why the last one failed.
+     */
+    static StepResult running(String serviceName, String operation, Instant startedAt, int attempts, String error) {
+        return new StepResult(Status.RUNNING, serviceName, operation, null, error, null, attempts, startedAt, 0, false,
+                null);
+    }
+
+    /** The same running step, about to be called again after {@code failedAttempts} calls failed. */
+    StepResult retrying(int failedAttempts, String lastError) {
+        return running(serviceName, operation, startedAt, failedAttempts, lastError);
     }
 
     static StepResult notRun(String serviceName, String operation, Status status, String reason) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +43,19 @@ public class WorkflowExecutor {
     private final ExecutorService workers;
     private final MeterRegistry meters;
 
-    private record Finished(String stepId, StepResult result) {
+    /** What a step's worker tells the thread that runs the workflow. */
+    private sealed interface Message {
     }
+
+    private record Finished(String stepId, StepResult result) implements Message {
+    }
+
+    /** A step is about to be called again: journaled before the call goes out, then {@code written} opens. */
+    private record Retrying(String stepId, int attempt, String error, CountDownLatch written) implements Message {
+    }
+
+    /** How long a worker waits, at a time, for its retry to be journaled before it looks whether the run stopped. */
+    private static final long RETRY_WRITE_WAIT_MS = 100;
 
     public WorkflowExecutor(StepCaller caller, Compensator compensator, ExecutorService workers,
                             MeterRegistry meters) {
@@ -75,11 +87,32 @@ public class WorkflowExecutor {
                                     ServiceCatalog catalog, ExecutionResults prior, Instant deadline,
                                     ExecutionJournal journal, Set<String> mayStart) {
         WorkflowRun run = new WorkflowRun(requestId, plan.plan(), context, prior, journal, mayStart);
-        BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        BlockingQueue<Message> finished = new LinkedBlockingQueue<>();
         AtomicBoolean stopped = new AtomicBoolean(run.aborted());
+        try {
+            return run(run, catalog, deadline, mayStart, finished, stopped);
+        } catch (WorkflowAbandoned e) {
+            stopped.set(true);   // no retry waits for a journal this run no longer writes
+            throw e;
+        }
+    }
+
+    private ExecutionResults run(WorkflowRun run, ServiceCatalog catalog, Instant deadline,
+                                 Set<String> mayStart, BlockingQueue<Message> finished, AtomicBoolean stopped) {
+        String requestId = run.requestId();
         int running = run.aborted() ? 0 : launch(run, finished, stopped);
         while (running > 0) {
-            Finished done = next(finished, deadline, requestId);
+            Message message = next(finished, deadline, requestId);
+            if (message instanceof Retrying retrying) {
+                try {
+                    run.retrying(retrying.stepId(), retrying.attempt(), retrying.error());
+                    run.write();
+                } finally {
+                    retrying.written().countDown();
+                }
+                continue;
+            }
+            Finished done = (Finished) message;
             if (done == null) {
                 stopped.set(true);
                 run.abort("the workflow deadline passed");
@@ -115,7 +148,7 @@ public class WorkflowExecutor {
     }
 
     /** Starts the steps that are ready, once the journal says they are running. */
-    private int launch(WorkflowRun run, BlockingQueue<Finished> finished, AtomicBoolean stopped) {
+    private int launch(WorkflowRun run, BlockingQueue<Message> finished, AtomicBoolean stopped) {
         List<ExecutionStep> ready = run.ready();
         if (ready.isEmpty()) {
             return 0;
@@ -131,7 +164,7 @@ public class WorkflowExecutor {
                         MDC.setContextMap(logContext);
                     }
                     MDC.put("step_id", step.stepId());
-                    result = runStep(run, step, startedAt, stopped);
+                    result = runStep(run, step, startedAt, stopped, finished);
                 } catch (Throwable e) {
                     log.error("Step {} failed in the orchestrator", step.stepId(), e);
                     result = failed(step, startedAt, "the orchestrator failed to run the step: " + e);
@@ -145,7 +178,8 @@ public class WorkflowExecutor {
         return ready.size();
     }
 
-    private StepResult runStep(WorkflowRun run, ExecutionStep step, Instant startedAt, AtomicBoolean stopped) {
+    private StepResult runStep(WorkflowRun run, ExecutionStep step, Instant startedAt, AtomicBoolean stopped,
+                               BlockingQueue<Message> messages) {
         long start = System.nanoTime();
         Map<String, Object> parameters;
         try {
@@ -158,7 +192,8 @@ public class WorkflowExecutor {
         int attempts = step.failureHandling() == FailureHandling.ABORT ? 1 : step.retryAttempts() + 1;
         AgentServiceRequest request = new AgentServiceRequest(stepRequestId(run.requestId(), step.stepId()),
                 step.operation(), parameters, run.context(), step.timeoutSeconds(), null);
-        StepCaller.Outcome outcome = caller.call(step.serviceName(), request, attempts, stopped::get);
+        StepCaller.Outcome outcome = caller.call(step.serviceName(), request, attempts, stopped::get,
+                (attempt, error) -> journalRetry(messages, step.stepId(), attempt, error, stopped));
         double seconds = elapsed(start);
         boolean success = outcome.response().success();
         Timer.builder("orchestrator.step").tag("service", step.serviceName())
@@ -172,6 +207,22 @@ public class WorkflowExecutor {
                 !success && outcome.inDoubt(), null);
     }
 
+    /** Has the retry journaled (by the thread that writes the run) before it goes out, unless the run stopped. */
+    private static void journalRetry(BlockingQueue<Message> messages, String stepId, int attempt, String error,
+                                     AtomicBoolean stopped) {
+        CountDownLatch written = new CountDownLatch(1);
+        messages.add(new Retrying(stepId, attempt, error, written));
+        try {
+            while (!written.await(RETRY_WRITE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The request_id of a step's calls, on every attempt and after a takeover: the key of its side effect. */
     static String stepRequestId(String requestId, String stepId) {
         return requestId + ":" + stepId;
@@ -183,7 +234,7 @@ public class WorkflowExecutor {
                 ErrorCode.INTERNAL, 0, startedAt, WorkflowRun.elapsedSince(startedAt), true, null);
     }
 
-    private static Finished next(BlockingQueue<Finished> finished, Instant deadline, String requestId) {
+    private static Message next(BlockingQueue<Message> finished, Instant deadline, String requestId) {
         try {
             long wait = Duration.between(Instant.now(), deadline).toMillis();
             return wait <= 0 ? finished.poll() : finished.poll(wait, TimeUnit.MILLISECONDS);

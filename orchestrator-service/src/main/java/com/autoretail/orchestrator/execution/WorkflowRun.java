@@ -33,6 +33,7 @@ final class WorkflowRun {
     private final List<String> compensated = new ArrayList<>();
     private final List<String> notUndone = new ArrayList<>();
     private final List<String> needsAttention = new ArrayList<>();
+    private final Map<String, Integer> callsBefore = new LinkedHashMap<>();
     private boolean aborted;
     private String abortReason;
 
@@ -51,8 +52,14 @@ final class WorkflowRun {
     private void resume(ExecutionResults prior) {
         aborted = prior.aborted();
         prior.steps().forEach((stepId, result) -> {
-            if (!steps.containsKey(stepId) || result.status() == StepResult.Status.RUNNING) {
-                return;   // a step that was running is called again: its request_id makes that safe
+            if (!steps.containsKey(stepId)) {
+                return;
+            }
+            if (result.status() == StepResult.Status.RUNNING) {
+                // a step that was running is called again: its request_id makes that safe; the call in flight
+                // when its owner stopped counts as made
+                callsBefore.put(stepId, result.attempts() + 1);
+                return;
             }
             outcomes.put(stepId, result);
             if (result.status() == StepResult.Status.FAILED && policy(stepId) != FailureHandling.SKIP) {
@@ -130,7 +137,7 @@ final class WorkflowRun {
                     changed = true;
                 } else if (step.dependencies().stream().allMatch(completionOrder::contains)) {
                     outcomes.put(step.stepId(), StepResult.running(step.serviceName(), step.operation(),
-                            Instant.now()));
+                            Instant.now(), callsBefore.getOrDefault(step.stepId(), 0), null));
                     ready.add(step);
                 }
             }
@@ -147,6 +154,17 @@ final class WorkflowRun {
             }
         }
         return null;
+    }
+
+    /**
+     * Records that a running step is about to be called again, its {@code attempt}-th call of this run (2, 3...)
+     * after the previous one failed with {@code error}.
+     */
+    void retrying(String stepId, int attempt, String error) {
+        StepResult running = outcomes.get(stepId);
+        if (running != null && running.status() == StepResult.Status.RUNNING) {
+            outcomes.put(stepId, running.retrying(callsBefore.getOrDefault(stepId, 0) + attempt - 1, error));
+        }
     }
 
     /** Records a finished step; a failure that is not {@code skip} aborts the workflow. */

@@ -1,9 +1,14 @@
 package com.autoretail.orchestrator.workflow;
 
+import com.autoretail.orchestrator.events.EventDraft;
+import com.autoretail.orchestrator.events.EventSignal;
+import com.autoretail.orchestrator.events.WorkflowEvent;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +19,8 @@ import java.util.Optional;
 /**
  * The default journal: this JVM's memory, for a single orchestrator. Leases work as in Redis, but a workflow dies
  * with the process, so it is not durable ({@code /health} says so). Unfinished workflows are never evicted;
- * finished ones are kept for the retention, at most {@code maxFinished} of them, the oldest forgotten first.
+ * finished ones are kept for the retention, at most {@code maxFinished} of them, the oldest forgotten first. Each
+ * workflow's events are kept with it, numbered under the same lock as the change they describe.
  */
 class InMemoryWorkflowStore implements WorkflowStore {
 
@@ -26,6 +32,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         Instant forgetAt;   // null while unfinished
         boolean reclaimable;
         boolean parked;
+        final List<WorkflowEvent> events = new ArrayList<>();
     }
 
     private final Map<String, Held> workflows = new HashMap<>();
@@ -33,11 +40,17 @@ class InMemoryWorkflowStore implements WorkflowStore {
     private final Duration retention;
     private final long maxFinished;
     private final Clock clock;
+    private final EventSignal signal;
 
     InMemoryWorkflowStore(Duration retention, long maxFinished, Clock clock) {
+        this(retention, maxFinished, clock, new EventSignal());
+    }
+
+    InMemoryWorkflowStore(Duration retention, long maxFinished, Clock clock, EventSignal signal) {
         this.retention = retention;
         this.maxFinished = maxFinished;
         this.clock = clock;
+        this.signal = signal;
     }
 
     @Override
@@ -51,6 +64,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         held.owner = owner;
         held.leaseUntil = clock.instant().plus(leaseFor);
         workflows.put(entry.status().requestId(), held);
+        record(held, null, entry.status());
         return new Claimed(new Lease(entry.status().requestId(), owner, held.fence));
     }
 
@@ -60,6 +74,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         if (held == null) {
             return false;
         }
+        record(held, held.entry.status(), status);
         held.entry = new Entry(status, held.entry.submission(), held.entry.fingerprint());
         held.leaseUntil = clock.instant().plus(leaseFor);
         return true;
@@ -71,6 +86,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         if (held == null) {
             return false;
         }
+        record(held, held.entry.status(), status);
         held.entry = new Entry(status, held.entry.submission(), held.entry.fingerprint());
         held.forgetAt = clock.instant().plus(retention);
         held.reclaimable = status.workflowPlan() == null;
@@ -145,6 +161,32 @@ class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public boolean durable() {
         return false;
+    }
+
+    @Override
+    public synchronized List<WorkflowEvent> after(String workflowId, long afterSeq, int max) {
+        Held held = live(workflowId);
+        if (held == null || afterSeq >= held.events.size()) {
+            return List.of();
+        }
+        int from = (int) Math.max(0, afterSeq);
+        return List.copyOf(held.events.subList(from, (int) Math.min(held.events.size(), from + (long) max)));
+    }
+
+    @Override
+    public Duration pollEvery() {
+        return null;   // every event is written here, and signalled
+    }
+
+    /** Numbers and keeps the events of a change, in the write that makes it. */
+    private void record(Held held, WorkflowStatus before, WorkflowStatus after) {
+        List<EventDraft> drafts = JournalEvents.between(before, after);
+        if (drafts.isEmpty()) {
+            return;
+        }
+        String requestId = after.requestId();
+        drafts.forEach(draft -> held.events.add(draft.numbered(requestId, held.events.size() + 1)));
+        signal.signal();
     }
 
     /** The workflow held under this lease's fence, unfinished; null when another owner took it over. */

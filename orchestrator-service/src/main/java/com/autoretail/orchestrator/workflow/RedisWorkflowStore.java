@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.events.EventDraft;
+import com.autoretail.orchestrator.events.EventSignal;
+import com.autoretail.orchestrator.events.WorkflowEvent;
+
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +21,11 @@ import java.util.Optional;
  * {@code parked} while it waits for a person);
  * a sorted set holds the unfinished ones scored by when their lease ends. Every check-and-change is one Lua script,
  * and leases are measured in Redis time, so that orchestrators with different clocks agree on who owns what.
+ * <p>
+ * The script that writes a change also appends its events, numbered by the hash's {@code event_seq}: to the
+ * workflow's own stream ({@code events:<id>}, entry id {@code <seq>-0}, kept as long as the workflow) and to
+ * the fleet-wide stream that other systems read with a consumer group (capped near its max length): see
+ * {@link RedisJournalEvents}.
  */
 class RedisWorkflowStore implements WorkflowStore {
 
@@ -27,7 +38,7 @@ class RedisWorkflowStore implements WorkflowStore {
             if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('HGET', KEYS[1], 'reclaimable') ~= '1' then
               return redis.call('HMGET', KEYS[1], 'status', 'submission', 'fingerprint')
             end
-            redis.call('DEL', KEYS[1])
+            redis.call('DEL', KEYS[1], KEYS[3])
             redis.call('HSET', KEYS[1], 'status', ARGV[2], 'submission', ARGV[3], 'fingerprint', ARGV[4],
                        'fence', 1, 'owner', ARGV[5])
             redis.call('ZADD', KEYS[2], now + tonumber(ARGV[6]), ARGV[1])
@@ -41,13 +52,17 @@ class RedisWorkflowStore implements WorkflowStore {
             end
             """;
 
-    private static final RedisScript<Long> WRITE = RedisScript.of(NOW + HOLDS + """
-            if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'status', ARGV[4]) end
+    private static final RedisScript<Long> WRITE = RedisScript.of(NOW + RedisJournalEvents.EMIT + HOLDS + """
+            if ARGV[4] ~= '' then
+              emit(6)
+              redis.call('HSET', KEYS[1], 'status', ARGV[4])
+            end
             redis.call('ZADD', KEYS[2], now + tonumber(ARGV[5]), ARGV[1])
             return 1
             """, Long.class);
 
-    private static final RedisScript<Long> PARK = RedisScript.of(NOW + HOLDS + """
+    private static final RedisScript<Long> PARK = RedisScript.of(NOW + RedisJournalEvents.EMIT + HOLDS + """
+            emit(6)
             redis.call('HSET', KEYS[1], 'status', ARGV[4], 'parked', '1')
             redis.call('ZADD', KEYS[2], now + tonumber(ARGV[5]), ARGV[1])
             return 1
@@ -58,8 +73,8 @@ class RedisWorkflowStore implements WorkflowStore {
             redis.call('HSET', KEYS[1], 'owner', ARGV[2])
             redis.call('HDEL', KEYS[1], 'parked')
             redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
-            local kept = redis.call('HMGET', KEYS[1], 'status', 'submission', 'fingerprint')
-            return {tostring(fence), kept[1], kept[2], kept[3]}
+            local kept = redis.call('HMGET', KEYS[1], 'status', 'submission', 'fingerprint', 'event_seq')
+            return {tostring(fence), kept[1], kept[2], kept[3], kept[4] or '0'}
             """;
 
     private static final RedisScript<List> TAKE_PARKED = RedisScript.of(NOW + """
@@ -68,10 +83,12 @@ class RedisWorkflowStore implements WorkflowStore {
             end
             """ + TAKE, List.class);
 
-    private static final RedisScript<Long> FINISH = RedisScript.of(HOLDS + """
+    private static final RedisScript<Long> FINISH = RedisScript.of(RedisJournalEvents.EMIT + HOLDS + """
+            emit(7)
             redis.call('HSET', KEYS[1], 'status', ARGV[4], 'reclaimable', ARGV[6])
             redis.call('ZREM', KEYS[2], ARGV[1])
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            redis.call('PEXPIRE', KEYS[3], ARGV[5])
             return 1
             """, Long.class);
 
@@ -93,13 +110,27 @@ class RedisWorkflowStore implements WorkflowStore {
     private final String prefix;
     private final String leases;
     private final Duration retention;
+    private final RedisJournalEvents events;
 
     RedisWorkflowStore(StringRedisTemplate redis, ObjectMapper mapper, String prefix, Duration retention) {
+        this(redis, mapper, prefix, retention, prefix + OrchestratorProperties.Events.STREAM_SUFFIX,
+                OrchestratorProperties.Events.MAX_LENGTH, Duration.ofMillis(250), new EventSignal());
+    }
+
+    /**
+     * @param fleetStream          the fleet-wide stream of every workflow's events
+     * @param fleetStreamMaxLength its approximate cap ({@code XADD MAXLEN ~})
+     * @param pollEvery            how often a follower reads a workflow's stream for events other orchestrators wrote
+     */
+    RedisWorkflowStore(StringRedisTemplate redis, ObjectMapper mapper, String prefix, Duration retention,
+                       String fleetStream, long fleetStreamMaxLength, Duration pollEvery, EventSignal signal) {
         this.redis = redis;
         this.mapper = mapper;
         this.prefix = prefix + "workflow:";
         this.leases = prefix + "leases";
         this.retention = retention;
+        this.events = new RedisJournalEvents(redis, mapper, this.prefix, prefix + "events:", fleetStream,
+                fleetStreamMaxLength, pollEvery, signal);
     }
 
     @Override
@@ -109,6 +140,7 @@ class RedisWorkflowStore implements WorkflowStore {
         List<Object> known = redis.execute(CLAIM, keys(requestId), requestId, json(entry.status()),
                 json(entry.submission()), entry.fingerprint(), owner, millis(leaseFor));
         if (known == null || known.isEmpty()) {
+            events.claimed(requestId, entry.status());
             return new Claimed(new Lease(requestId, owner, 1));
         }
         return new Known(entry((String) known.get(0), (String) known.get(1), (String) known.get(2)));
@@ -116,14 +148,13 @@ class RedisWorkflowStore implements WorkflowStore {
 
     @Override
     public boolean write(Lease lease, WorkflowStatus status, Duration leaseFor) {
-        return one(redis.execute(WRITE, keys(lease.requestId()), lease.requestId(), Long.toString(lease.fence()),
-                lease.owner(), json(status), millis(leaseFor)));
+        return change(WRITE, lease, status, false, json(status), millis(leaseFor));
     }
 
     @Override
     public boolean finish(Lease lease, WorkflowStatus status) {
-        return one(redis.execute(FINISH, keys(lease.requestId()), lease.requestId(), Long.toString(lease.fence()),
-                lease.owner(), json(status), millis(retention), status.workflowPlan() == null ? "1" : "0"));
+        return change(FINISH, lease, status, true, json(status), millis(retention),
+                status.workflowPlan() == null ? "1" : "0");
     }
 
     @Override
@@ -141,8 +172,19 @@ class RedisWorkflowStore implements WorkflowStore {
 
     @Override
     public boolean park(Lease lease, WorkflowStatus status, Duration waitFor) {
-        return one(redis.execute(PARK, keys(lease.requestId()), lease.requestId(), Long.toString(lease.fence()),
-                lease.owner(), json(status), millis(waitFor)));
+        return change(PARK, lease, status, true, json(status), millis(waitFor));
+    }
+
+    /** Runs a script that changes the workflow under the lease, with the change's events; false when refused. */
+    private boolean change(RedisScript<Long> script, Lease lease, WorkflowStatus status, boolean lastWrite,
+                           String... change) {
+        List<EventDraft> drafts = events.of(lease, status);
+        List<String> args = new ArrayList<>(List.of(lease.requestId(), Long.toString(lease.fence()), lease.owner()));
+        args.addAll(List.of(change));
+        events.addArgs(args, lease, drafts);
+        boolean done = one(redis.execute(script, keys(lease.requestId()), args.toArray()));
+        events.written(lease, status, drafts, done, lastWrite);
+        return done;
     }
 
     @Override
@@ -162,8 +204,9 @@ class RedisWorkflowStore implements WorkflowStore {
             return Optional.empty();
         }
         Lease lease = new Lease(requestId, owner, Long.parseLong((String) taken.get(0)));
-        return Optional.of(new Taken(lease, entry((String) taken.get(1), (String) taken.get(2),
-                (String) taken.get(3))));
+        Entry entry = entry((String) taken.get(1), (String) taken.get(2), (String) taken.get(3));
+        events.taken(lease, entry.status(), (String) taken.get(4));
+        return Optional.of(new Taken(lease, entry));
     }
 
     @Override
@@ -177,8 +220,18 @@ class RedisWorkflowStore implements WorkflowStore {
         return true;
     }
 
+    @Override
+    public List<WorkflowEvent> after(String workflowId, long afterSeq, int max) {
+        return events.after(workflowId, afterSeq, max);
+    }
+
+    @Override
+    public Duration pollEvery() {
+        return events.pollEvery();
+    }
+
     private List<String> keys(String requestId) {
-        return List.of(prefix + requestId, leases);
+        return List.of(prefix + requestId, leases, events.stream(requestId), events.fleetStream());
     }
 
     private Entry entry(String status, String submission, String fingerprint) {

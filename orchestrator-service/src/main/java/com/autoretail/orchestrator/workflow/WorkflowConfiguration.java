@@ -2,6 +2,8 @@ package com.autoretail.orchestrator.workflow;
 
 import com.autoretail.common.tasks.CallbackSender;
 import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.events.EventSignal;
+import com.autoretail.orchestrator.events.WorkflowEvents;
 import com.autoretail.orchestrator.execution.WorkflowExecutor;
 import com.autoretail.orchestrator.planning.PlanningService;
 import com.autoretail.orchestrator.policy.OperationPolicy;
@@ -18,7 +20,10 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
-/** The workflow use case, its journal (memory or Redis), the keeper of its leases and the recovery of others'. */
+/**
+ * The workflow use case, its journal (memory or Redis) with the workflows' events, the keeper of its leases and the
+ * recovery of others'.
+ */
 @Configuration(proxyBeanMethods = false)
 class WorkflowConfiguration {
 
@@ -27,13 +32,26 @@ class WorkflowConfiguration {
             + UUID.randomUUID().toString().substring(0, 8);
 
     @Bean
+    EventSignal workflowEventSignal() {
+        return new EventSignal();
+    }
+
+    @Bean
     WorkflowStore workflowStore(OrchestratorProperties properties, ObjectProvider<StringRedisTemplate> redis,
-                                ObjectMapper mapper) {
+                                ObjectMapper mapper, EventSignal signal) {
         OrchestratorProperties.Workflows workflows = properties.workflows();
         if ("redis".equalsIgnoreCase(workflows.store())) {
-            return new RedisWorkflowStore(redis.getObject(), mapper, workflows.redisKeyPrefix(), workflows.retention());
+            return new RedisWorkflowStore(redis.getObject(), mapper, workflows.redisKeyPrefix(), workflows.retention(),
+                    workflows.eventStreamKey(), workflows.events().streamMaxLength(),
+                    workflows.events().pollInterval(), signal);
         }
-        return new InMemoryWorkflowStore(workflows.retention(), workflows.maxEntries(), Clock.systemUTC());
+        return new InMemoryWorkflowStore(workflows.retention(), workflows.maxEntries(), Clock.systemUTC(), signal);
+    }
+
+    /** Workflow events as the journal keeps them, followed live. */
+    @Bean
+    WorkflowEvents workflowEvents(WorkflowStore store, EventSignal signal, OrchestratorProperties properties) {
+        return new WorkflowEvents(store, signal, properties.workflows().events().keepAlive());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.autoretail.orchestrator.workflow;
 
+import com.autoretail.orchestrator.events.WorkflowEventLog;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +12,11 @@ import java.util.Optional;
  * lease's fence and is refused once another orchestrator took the workflow over, so a paused owner that wakes up
  * cannot write over its successor. Unfinished workflows whose lease ran out are {@link #expired} and any orchestrator
  * may {@link #takeOver} one. Every method is atomic. The memory store does all this in one JVM and is not durable;
- * the Redis store is shared by every orchestrator and survives their restarts.
+ * the Redis store is shared by every orchestrator and survives their restarts. Every write that changes a workflow
+ * also records its events ({@link JournalEvents}), numbered in that same write, so that the event log and the
+ * workflow never disagree.
  */
-public interface WorkflowStore {
+public interface WorkflowStore extends WorkflowEventLog {
 
     /** A hold on a workflow: only the holder of its newest fence may write it. */
     record Lease(String requestId, String owner, long fence) {

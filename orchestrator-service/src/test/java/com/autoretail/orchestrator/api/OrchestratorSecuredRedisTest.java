@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -93,6 +94,7 @@ class OrchestratorSecuredRedisTest {
         return java.util.stream.Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("viewer-key", "GET", "/services", "", 200),
                 org.junit.jupiter.params.provider.Arguments.of("viewer-key", "GET", "/workflow/nobody", "", 404),
+                org.junit.jupiter.params.provider.Arguments.of("viewer-key", "GET", "/workflow/nobody/events", "", 404),
                 org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/plan", start, 400),
                 org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/orchestrate", start, 403),
                 org.junit.jupiter.params.provider.Arguments.of("viewer-key", "POST", "/orchestrate-async", start, 403),
@@ -104,6 +106,7 @@ class OrchestratorSecuredRedisTest {
                 org.junit.jupiter.params.provider.Arguments.of("approver-key", "POST", "/orchestrate", start, 403),
                 org.junit.jupiter.params.provider.Arguments.of("agents-key", "POST", "/plan", start, 403),
                 org.junit.jupiter.params.provider.Arguments.of("agents-key", "GET", "/workflow/nobody", "", 403),
+                org.junit.jupiter.params.provider.Arguments.of("agents-key", "GET", "/workflow/nobody/events", "", 403),
                 org.junit.jupiter.params.provider.Arguments.of("orchestrator-key", "POST", "/execute-plan", start, 400));
     }
 
@@ -138,7 +141,16 @@ class OrchestratorSecuredRedisTest {
         assertThat(redis.opsForZSet().score("orchestrator:journal:leases", id)).as("no lease once finished").isNull();
         Reply status = client("orchestrator-key").get("/workflow/" + id);
         assertThat(status.text("status")).isEqualTo("completed");
-        redis.delete(key);
+        EventStreamClient.Stream events = new EventStreamClient("http://localhost:" + port).readToEnd(
+                "/workflow/" + id + "/events", Map.of("X-API-Key", "viewer-key"), Duration.ofSeconds(10));
+        assertThat(events.types()).hasSize(10).startsWith("workflow_planned").endsWith("workflow_ended");
+        assertThat(events.frames.getLast().data().at("/payload/status").asText()).isEqualTo("completed");
+        String eventsKey = "orchestrator:journal:events:" + id;
+        assertThat(redis.opsForStream().size(eventsKey)).isEqualTo(10);
+        assertThat(redis.getExpire(eventsKey)).isPositive();
+        assertThat(new EventStreamClient("http://localhost:" + port).open("/workflow/" + id + "/events",
+                Map.of()).status).isEqualTo(401);
+        redis.delete(List.of(key, eventsKey));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.workflow;
 
+import com.autoretail.orchestrator.events.WorkflowEvent;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import org.junit.jupiter.api.Test;
 
@@ -181,5 +182,46 @@ abstract class WorkflowStoreContract {
         assertThat(store().takeOver(id, "b", LONG)).isEmpty();
         assertThat(store().find(id).orElseThrow().status()).isEqualTo(WorkflowStatus.Stage.COMPLETED);
         assertThat(store().claim(entry(id, "r"), "c", LONG)).isInstanceOf(WorkflowStore.Known.class);
+    }
+
+    @Test
+    void eachJournaledChangeRecordsItsEventsNumberedWithoutGaps() {
+        String id = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(id, "r"), "a", LONG));
+        assertThat(store().after(id, 0, 100)).as("nothing happened yet").isEmpty();
+        WorkflowStatus executing = planned(entry(id, "r").status(), WorkflowStatus.Stage.EXECUTING);
+
+        assertThat(store().write(lease, executing, LONG)).isTrue();
+        assertThat(store().write(lease, executing, LONG)).as("the same status again").isTrue();
+        assertThat(store().finish(lease, planned(executing, WorkflowStatus.Stage.COMPLETED))).isTrue();
+
+        List<WorkflowEvent> events = store().after(id, 0, 100);
+        assertThat(events).extracting(WorkflowEvent::seq).containsExactly(1L, 2L);
+        assertThat(events).extracting(WorkflowEvent::type).containsExactly("workflow_planned", "workflow_ended");
+        assertThat(events).extracting(WorkflowEvent::workflowId).containsOnly(id);
+        assertThat(events.getLast().payload()).containsEntry("status", "completed")
+                .containsEntry("duration_ms", 1000.0);
+        assertThat(store().after(id, 1, 100)).extracting(WorkflowEvent::seq).containsExactly(2L);
+        assertThat(store().after(id, 0, 1)).extracting(WorkflowEvent::seq).containsExactly(1L);
+        assertThat(store().after(id, 2, 100)).isEmpty();
+    }
+
+    @Test
+    void aWriteRefusedToAFormerOwnerRecordsNoEventAndTheNewOwnerNumbersOn() {
+        String id = newId();
+        WorkflowStore.Lease first = claimed(store().claim(entry(id, "r"), "a", SHORT));
+        await().atMost(Duration.ofSeconds(3)).until(() -> store().expired(100).contains(id));
+        WorkflowStore.Taken taken = store().takeOver(id, "b", LONG).orElseThrow();
+        WorkflowStatus executing = planned(taken.entry().status(), WorkflowStatus.Stage.EXECUTING);
+
+        assertThat(store().write(first, executing, LONG)).isFalse();
+        assertThat(store().after(id, 0, 100)).as("no event of a refused write").isEmpty();
+
+        assertThat(store().write(taken.lease(), executing, LONG)).isTrue();
+        assertThat(store().finish(taken.lease(), planned(executing, WorkflowStatus.Stage.FAILED))).isTrue();
+        List<WorkflowEvent> events = store().after(id, 0, 100);
+        assertThat(events).extracting(WorkflowEvent::type).containsExactly("workflow_planned", "workflow_ended");
+        assertThat(events).extracting(WorkflowEvent::seq).containsExactly(1L, 2L);
+        assertThat(events.getLast().payload()).containsEntry("status", "failed");
     }
 }
