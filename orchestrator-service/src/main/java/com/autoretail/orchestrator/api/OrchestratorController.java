@@ -16,16 +16,20 @@ import com.autoretail.orchestrator.workflow.OrchestratorResponse;
 import com.autoretail.orchestrator.workflow.WorkflowApprovals;
 import com.autoretail.orchestrator.workflow.WorkflowService;
 import com.autoretail.orchestrator.workflow.WorkflowStatus;
+import com.autoretail.orchestrator.workflow.WorkflowSummary;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,6 +41,8 @@ public class OrchestratorController {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,100}");
     private static final int MAX_REQUEST_LENGTH = 4000;
     private static final int MAX_COMMENT_LENGTH = 1000;
+    private static final int DEFAULT_LISTED = 50;
+    private static final int MAX_LISTED = 200;
 
     private final WorkflowService workflows;
     private final ServiceRegistry registry;
@@ -44,9 +50,12 @@ public class OrchestratorController {
     private final PlanningService planning;
     private final SecurityMode security;
     private final WorkflowApprovals approvals;
+    private final CircuitBreakerRegistry breakers;
 
     OrchestratorController(WorkflowService workflows, ServiceRegistry registry, CallbackPolicy callbacks,
-                           PlanningService planning, SecurityMode security, WorkflowApprovals approvals) {
+                           PlanningService planning, SecurityMode security, WorkflowApprovals approvals,
+                           CircuitBreakerRegistry breakers) {
+        this.breakers = breakers;
         this.security = security;
         this.workflows = workflows;
         this.approvals = approvals;
@@ -70,7 +79,16 @@ public class OrchestratorController {
     public record WorkflowJournal(String type, boolean durable) {
     }
 
-    public record ServiceHealth(String status, List<ServiceInstance> instances) {
+    /**
+     * A service as the orchestrator sees it: its overall health, its instances, and the state of the circuit breaker
+     * the orchestrator calls it through ({@code closed}, {@code open}, {@code half_open}, ...; {@code closed} before
+     * its first call).
+     */
+    public record ServiceHealth(String status, List<ServiceInstance> instances, String breaker) {
+    }
+
+    /** Who the caller is, as the orchestrator authenticated it: what a console shows and which buttons it offers. */
+    public record WhoAmI(String name, List<String> roles, String security) {
     }
 
     public record Accepted(String requestId, String status, String statusUrl) {
@@ -91,13 +109,29 @@ public class OrchestratorController {
         registry.snapshot().forEach((key, instances) -> {
             List<ServiceInstance> view = !details ? List.of() : instances.stream().map(i -> new ServiceInstance(
                     i.url(), i.status(), i.lastChecked(), i.error(), null)).toList();
-            services.put(key, new ServiceHealth(overall(instances), view));
+            services.put(key, new ServiceHealth(overall(instances), view, breakerState(key)));
         });
         boolean anyHealthy = services.values().stream().anyMatch(s -> s.status().equals("healthy"));
         boolean allHealthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
         boolean durable = workflows.durable();
         return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planning.planner(),
                 new WorkflowJournal(durable ? "redis" : "memory", durable), security.wireName());
+    }
+
+    /** The caller's name and roles ({@code anonymous} with every role on an open orchestrator). */
+    @GetMapping("/whoami")
+    WhoAmI whoami() {
+        Caller caller = Caller.current();
+        return new WhoAmI(caller.name(), caller.roles().stream().sorted().toList(), security.wireName());
+    }
+
+    /** The newest workflows the caller sees (its own, or all of them for the roles that see all), newest first. */
+    @GetMapping("/workflows")
+    List<WorkflowSummary> recentWorkflows(@RequestParam(defaultValue = "" + DEFAULT_LISTED) int limit) {
+        if (limit < 1 || limit > MAX_LISTED) {
+            throw new AgentException(ErrorCode.VALIDATION_ERROR, "limit: must be between 1 and " + MAX_LISTED);
+        }
+        return workflows.recent(limit, Caller.current());
     }
 
     @GetMapping("/services")
@@ -209,6 +243,11 @@ public class OrchestratorController {
                     "request_id: 1 to 100 letters, digits, '_', '.', ':' or '-'");
         }
         return given;
+    }
+
+    private String breakerState(String service) {
+        return breakers.find(service).map(breaker -> breaker.getState().name().toLowerCase(Locale.ROOT))
+                .orElse("closed");
     }
 
     private static String overall(List<ServiceInstance> instances) {

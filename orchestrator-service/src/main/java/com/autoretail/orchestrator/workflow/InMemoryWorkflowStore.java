@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         Instant forgetAt;   // null while unfinished
         boolean reclaimable;
         boolean parked;
+        Instant claimedAt;
     }
 
     private final Map<String, Held> workflows = new HashMap<>();
@@ -50,6 +52,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         held.entry = entry;
         held.owner = owner;
         held.leaseUntil = clock.instant().plus(leaseFor);
+        held.claimedAt = clock.instant();
         workflows.put(entry.status().requestId(), held);
         return new Claimed(new Lease(entry.status().requestId(), owner, held.fence));
     }
@@ -140,6 +143,14 @@ class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized Optional<WorkflowStatus> find(String requestId) {
         return Optional.ofNullable(live(requestId)).map(held -> held.entry.status());
+    }
+
+    @Override
+    public synchronized List<WorkflowStatus> recent(int max) {
+        // live() forgets what is past its retention, so the copy of the keys
+        return List.copyOf(workflows.keySet()).stream().map(this::live).filter(Objects::nonNull)
+                .sorted(Comparator.comparing((Held held) -> held.claimedAt).reversed())
+                .limit(max).map(held -> held.entry.status()).toList();
     }
 
     @Override

@@ -182,4 +182,26 @@ abstract class WorkflowStoreContract {
         assertThat(store().find(id).orElseThrow().status()).isEqualTo(WorkflowStatus.Stage.COMPLETED);
         assertThat(store().claim(entry(id, "r"), "c", LONG)).isInstanceOf(WorkflowStore.Known.class);
     }
+
+    @Test
+    void recentWorkflowsAreListedNewestFirstFinishedOrNot() {
+        String first = newId();
+        String second = newId();
+        String third = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(first, "r1"), "a", LONG));
+        await().pollDelay(Duration.ofMillis(5)).until(() -> true);
+        claimed(store().claim(entry(second, "r2"), "a", LONG));
+        await().pollDelay(Duration.ofMillis(5)).until(() -> true);
+        claimed(store().claim(entry(third, "r3"), "a", LONG));
+        store().finish(lease, planned(entry(first, "r1").status(), WorkflowStatus.Stage.COMPLETED));
+
+        List<WorkflowStatus> newest = store().recent(2);
+        List<String> listed = store().recent(1000).stream().map(WorkflowStatus::requestId)
+                .filter(List.of(first, second, third)::contains).toList();
+
+        assertThat(newest).extracting(WorkflowStatus::requestId).containsExactly(third, second);
+        assertThat(listed).containsExactly(third, second, first);
+        assertThat(store().recent(1000)).filteredOn(status -> status.requestId().equals(first))
+                .extracting(WorkflowStatus::status).containsExactly(WorkflowStatus.Stage.COMPLETED);
+    }
 }
