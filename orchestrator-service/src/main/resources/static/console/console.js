@@ -29,6 +29,17 @@ function cell(row, text, className) {
   return td;
 }
 
+/** A cell holding a coloured badge (a service's health, a workflow's status). */
+function badge(row, text, className) {
+  const td = document.createElement('td');
+  const span = document.createElement('span');
+  span.textContent = text === null || text === undefined ? '' : String(text);
+  span.className = 'status ' + className;
+  td.append(span);
+  row.append(td);
+  return td;
+}
+
 function seconds(value) {
   return typeof value === 'number' ? value.toFixed(2) + ' s' : '';
 }
@@ -54,7 +65,7 @@ async function loadServices() {
       const row = document.createElement('tr');
       row.dataset.service = key;
       cell(row, key, 'mono');
-      cell(row, service.status, 'status ' + (service.status === 'healthy' ? 'completed' : 'failed'));
+      badge(row, service.status, service.status === 'healthy' ? 'completed' : 'failed');
       cell(row, service.breaker, 'breaker-' + service.breaker);
       const operations = new Map((services[key] || []).map(i => [i.url, i.capabilities?.operations?.length]));
       cell(row, (service.instances || []).map(i => i.url + ' ' + i.status
@@ -77,7 +88,7 @@ async function loadWorkflows() {
       row.dataset.requestId = workflow.request_id;
       if (workflow.request_id === shownId) row.className = 'selected';
       cell(row, workflow.request_id, 'mono');
-      cell(row, workflow.status, 'status ' + workflow.status);
+      badge(row, workflow.status, workflow.status);
       cell(row, workflow.completed + '/' + workflow.total);
       cell(row, seconds(workflow.execution_time));
       cell(row, workflow.user_request);
@@ -116,9 +127,18 @@ function render(model, mode) {
   if (isFinished(model.status)) loadWorkflows();
 }
 
+/** The workflow named in the address (#workflow=<request_id>): a link to the console opens it. */
+function linkedWorkflow() {
+  const match = /^#workflow=(.+)$/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
 function show(requestId) {
   following?.stop();
   shownId = requestId;
+  if (linkedWorkflow() !== requestId) {
+    history.replaceState(null, '', '#workflow=' + encodeURIComponent(requestId));
+  }
   $('plan-notes').replaceChildren();
   following = follow(requestId, render, error => banner(error.message));
   document.querySelectorAll('#workflows tbody tr').forEach(row =>
@@ -133,6 +153,7 @@ async function preview() {
     following?.stop();
     following = null;
     shownId = null;
+    history.replaceState(null, '', location.pathname);
     const steps = (plan.workflow_plan?.execution_steps || []).map(step => ({ id: String(step.step_id),
       agent: String(step.service_name), operation: String(step.operation),
       dependsOn: (step.dependencies || []).map(String) }));
@@ -196,8 +217,13 @@ function start() {
   $('run').addEventListener('click', run);
   $('approve').addEventListener('click', () => decide('approve'));
   $('reject').addEventListener('click', () => decide('reject'));
+  window.addEventListener('hashchange', () => {
+    const linked = linkedWorkflow();
+    if (linked && linked !== shownId) show(linked);
+  });
   loadWhoami().then(loadWorkflows);
   loadServices();
+  if (linkedWorkflow()) show(linkedWorkflow());
   setInterval(loadServices, SERVICES_EVERY_MS);
   setInterval(loadWorkflows, WORKFLOWS_EVERY_MS);
 }

@@ -2,6 +2,7 @@ package com.autoretail.e2e;
 
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,8 +29,9 @@ import static org.awaitility.Awaitility.await;
  * The web console in headless Chromium against the fleet's processes: an orchestrator with API keys (an operator who
  * approves, and a viewer) and payment links above 200 waiting for approval. The page says 401 and 403 plainly, runs
  * the example request from its request box and draws its DAG to 4/4, lets an approver approve a waiting workflow,
- * and shows a failed step with the compensation of the step before it; a hostile request is shown as text. Each
- * test leaves a screenshot in {@code target/screenshots/}.
+ * and shows a failed step with the compensation of the step before it; a hostile request is shown as text; and it
+ * follows a workflow's event stream, resuming after the last event seen ({@link ScriptedEventStream}). Each test
+ * leaves a screenshot in {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
@@ -77,7 +80,7 @@ class ConsoleBrowserTest {
         browser.get(console);
 
         assertThat(waitForText("banner", "401")).contains("API key is missing or wrong");
-        assertThat(rows("services")).as("the open /health lists the services without a key").hasSize(5);
+        wait(PATIENCE).until(d -> rows("services").size() == 5);   // the open /health lists them without a key
 
         useKey(READER_KEY);
         assertThat(waitForText("whoami", "reader")).contains("viewer");
@@ -98,16 +101,15 @@ class ConsoleBrowserTest {
         type("request", SEED_REQUEST);
 
         click("preview");
-        wait(PATIENCE).until(d -> nodes().size() == 4);
+        wait(PATIENCE).until(d -> states().size() == 4);
         assertThat(text("dag-progress")).isEqualTo("0/4 completed");
-        assertThat(nodes()).allSatisfy(node -> assertThat(node.getDomAttribute("data-state")).isEqualTo("pending"));
+        assertThat(states()).containsOnly("pending");
         assertThat(browser.findElements(By.cssSelector("#dag path.edge"))).as("edges by depends_on").isNotEmpty();
 
         click("run");
         waitForText("dag-progress", "4/4 completed");
-        assertThat(nodes()).allSatisfy(node -> assertThat(node.getDomAttribute("data-state")).isEqualTo("completed"));
-        assertThat(nodes().getFirst().findElement(By.tagName("title")).getAttribute("textContent"))
-                .as("timings on hover").contains("took:", " ms");
+        assertThat(states()).hasSize(4).containsOnly("completed");
+        assertThat(node("reserve_part_1", "title")).as("timings on hover").contains("took:", " ms");
         assertThat(waitForText("summary", "4/4 steps completed")).contains("AUTOMOTIVE SERVICE EXECUTION SUMMARY");
         assertThat(text("wf-status")).isEqualTo("completed");
         wait(PATIENCE).until(d -> cellsOf("workflows").contains(SEED_REQUEST));
@@ -151,20 +153,44 @@ class ConsoleBrowserTest {
         assertThat(reply.text("success")).isEqualTo("false");
 
         openWithKey(DESK_KEY);
-        WebElement row = wait(PATIENCE).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#workflows tr[data-request-id='" + id + "']")));
-        assertThat(row.getText()).contains("<img src=x onerror=\"window.__pwned=1\">");
-        row.click();
+        By row = By.cssSelector("#workflows tr[data-request-id='" + id + "']");
+        wait(PATIENCE).until(d -> !browser.findElements(row).isEmpty());
+        assertThat(cellsOf("workflows")).contains("<img src=x onerror=\"window.__pwned=1\">");
+        wait(PATIENCE).until(d -> {
+            browser.findElement(row).click();   // again if the list was redrawn under the click
+            return true;
+        });
 
         waitForText("wf-status", "failed");
         wait(PATIENCE).until(d -> "compensated".equals(state("reserve")) && "failed".equals(state("check")));
-        assertThat(step("reserve").getText()).contains("undone");
-        assertThat(step("check").findElement(By.tagName("title")).getAttribute("textContent")).contains("error:");
-        assertThat(step("reserve").findElement(By.tagName("title")).getAttribute("textContent"))
-                .contains("compensation: release_reservation");
+        assertThat(node("reserve", ".badge")).contains("undone");
+        assertThat(node("check", "title")).contains("error:");
+        assertThat(node("reserve", "title")).contains("compensation: release_reservation");
         assertThat(browser.executeScript("return window.__pwned === undefined")).as("nothing of a request runs")
                 .isEqualTo(true);
         assertThat(browser.findElements(By.cssSelector("#workflows img"))).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void followsAWorkflowFromItsEventStreamAndResumesAfterTheLastEventSeen() {
+        openWithKey(DESK_KEY);
+        browser.executeScript(ScriptedEventStream.INSTALL);
+
+        browser.executeScript("location.hash = '#workflow=" + ScriptedEventStream.WORKFLOW + "'");
+
+        waitForText("follow-mode", "live events");
+        wait(PATIENCE).until(d -> "compensated".equals(state("reserve")) && "failed".equals(state("pay"))
+                && Boolean.FALSE.equals(browser.executeScript("return window.__ended")));
+        assertThat(node("reserve", ".badge")).as("the retry and the undo, from the events").contains("↻2", "undone");
+        assertThat(browser.executeScript("return window.__lastEventIds")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly(null, "3");
+        assertThat(waitForText("summary", "STREAM SUMMARY")).isEqualTo("STREAM SUMMARY");
+        assertThat(text("wf-status")).isEqualTo("failed");
+        Object events = browser.executeScript("return [...document.querySelectorAll('#events li')].map(li => li.textContent)");
+        assertThat(events).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(10).element(6).asString()
+                .contains("step_failed pay", "<img src=x");
+        assertThat(browser.executeScript("return window.__pwned === undefined")).isEqualTo(true);
     }
 
     private static void openWithKey(String key) {
@@ -204,24 +230,35 @@ class ConsoleBrowserTest {
         return browser.findElements(By.cssSelector("#" + table + " tbody tr"));
     }
 
+    /** A table's text, read in one go: the page refreshes its rows while the test reads them. */
     private static String cellsOf(String table) {
-        return String.join("\n", rows(table).stream().map(WebElement::getText).toList());
+        return browser.findElement(By.cssSelector("#" + table + " tbody")).getText();
     }
 
-    private static List<WebElement> nodes() {
-        return browser.findElements(By.cssSelector("#dag g.node"));
-    }
+    // the DAG is redrawn on every change: read it with one script, never through elements found before
 
-    private static WebElement step(String stepId) {
-        return browser.findElement(By.cssSelector("#dag g.node[data-step='" + stepId + "']"));
+    /** Each step's state, in the order drawn. */
+    @SuppressWarnings("unchecked")
+    private static List<String> states() {
+        return (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('#dag g.node')].map(n => n.dataset.state)");
     }
 
     private static String state(String stepId) {
-        List<WebElement> found = browser.findElements(By.cssSelector("#dag g.node[data-step='" + stepId + "']"));
-        return found.isEmpty() ? null : found.getFirst().getDomAttribute("data-state");
+        return (String) browser.executeScript("const n = [...document.querySelectorAll('#dag g.node')]"
+                + ".find(n => n.dataset.step === arguments[0]); return n ? n.dataset.state : null", stepId);
+    }
+
+    /** The text of a part of a step's node: {@code title} (the hover text), {@code .badge}. */
+    private static String node(String stepId, String part) {
+        return (String) browser.executeScript("const n = [...document.querySelectorAll('#dag g.node')]"
+                + ".find(n => n.dataset.step === arguments[0]); return n ? n.querySelector(arguments[1]).textContent"
+                + " : null", stepId, part);
     }
 
     private static WebDriverWait wait(Duration patience) {
-        return new WebDriverWait(browser, patience, Duration.ofMillis(200));
+        WebDriverWait wait = new WebDriverWait(browser, patience, Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
