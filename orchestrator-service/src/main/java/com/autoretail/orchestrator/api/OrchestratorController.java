@@ -16,7 +16,6 @@ import com.autoretail.orchestrator.workflow.OrchestratorResponse;
 import com.autoretail.orchestrator.workflow.WorkflowApprovals;
 import com.autoretail.orchestrator.workflow.WorkflowService;
 import com.autoretail.orchestrator.workflow.WorkflowStatus;
-import com.autoretail.orchestrator.workflow.WorkflowSummary;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
@@ -41,8 +39,6 @@ public class OrchestratorController {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,100}");
     private static final int MAX_REQUEST_LENGTH = 4000;
     private static final int MAX_COMMENT_LENGTH = 1000;
-    private static final int DEFAULT_LISTED = 50;
-    private static final int MAX_LISTED = 200;
 
     private final WorkflowService workflows;
     private final ServiceRegistry registry;
@@ -87,9 +83,6 @@ public class OrchestratorController {
     public record ServiceHealth(String status, List<ServiceInstance> instances, String breaker) {
     }
 
-    /** Who the caller is, as the orchestrator authenticated it: what a console shows and which buttons it offers. */
-    public record WhoAmI(String name, List<String> roles, String security) {
-    }
 
     public record Accepted(String requestId, String status, String statusUrl) {
     }
@@ -116,22 +109,6 @@ public class OrchestratorController {
         boolean durable = workflows.durable();
         return new Health(allHealthy ? "UP" : anyHealthy ? "DEGRADED" : "DOWN", services, planning.planner(),
                 new WorkflowJournal(durable ? "redis" : "memory", durable), security.wireName());
-    }
-
-    /** The caller's name and roles ({@code anonymous} with every role on an open orchestrator). */
-    @GetMapping("/whoami")
-    WhoAmI whoami() {
-        Caller caller = Caller.current();
-        return new WhoAmI(caller.name(), caller.roles().stream().sorted().toList(), security.wireName());
-    }
-
-    /** The newest workflows the caller sees (its own, or all of them for the roles that see all), newest first. */
-    @GetMapping("/workflows")
-    List<WorkflowSummary> recentWorkflows(@RequestParam(defaultValue = "" + DEFAULT_LISTED) int limit) {
-        if (limit < 1 || limit > MAX_LISTED) {
-            throw new AgentException(ErrorCode.VALIDATION_ERROR, "limit: must be between 1 and " + MAX_LISTED);
-        }
-        return workflows.recent(limit, Caller.current());
     }
 
     @GetMapping("/services")
