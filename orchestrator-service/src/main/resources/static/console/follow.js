@@ -6,6 +6,7 @@ import { ApiError, describe, get, headers } from './api.js';
 
 const POLL_MS = 500;
 const RECONNECT_MS = 1000;
+const NO_STREAM = new Set([404, 405, 406, 501]);
 const FINISHED = new Set(['completed', 'failed', 'needs_attention', 'rejected', 'compensated']);
 
 export const isFinished = status => FINISHED.has(status);
@@ -143,7 +144,8 @@ export function follow(requestId, onChange, onError) {
     const response = await fetch('/workflow/' + encodeURIComponent(requestId) + '/events',
       { headers: headers(extra), signal: abort.signal });
     const type = response.headers.get('Content-Type') || '';
-    if (response.status === 404 || (response.ok && !type.startsWith('text/event-stream'))) {
+    // an orchestrator without the stream: no such endpoint (404), or none that speaks event streams
+    if (NO_STREAM.has(response.status) || (response.ok && !type.startsWith('text/event-stream'))) {
       await response.body?.cancel();
       return null;
     }
