@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The fleet's authorization, in the order it is tried: health open; each service's {@link EndpointAccess} rules
- * (the chat surface open when it is public); the other actuator endpoints for any role of the back office or the
+ * (the open ones, and the chat surface when it is public, for anyone); the other actuator endpoints for any role of the back office or the
  * fleet; everything else for admins.
  */
 final class AccessRules {
@@ -31,7 +31,7 @@ final class AccessRules {
         rules.add(new Rule(matcher(null, OPEN_PATHS), Set.of(), true));
         for (EndpointAccess endpoint : endpoints) {
             rules.add(new Rule(matcher(endpoint.method(), endpoint.patterns()), endpoint.roles(),
-                    endpoint.chat() && chatPublic));
+                    endpoint.open() || endpoint.chat() && chatPublic));
         }
         rules.add(new Rule(matcher(null, List.of("/actuator/**")), Caller.FLEET_ROLES, false));
     }

@@ -13,12 +13,24 @@ import java.util.Set;
  * @param method   the HTTP method, or null for any
  * @param patterns path patterns ({@code /workflow/*}{@code /approve}, {@code /hold/**})
  * @param roles    the roles that may call them (besides admin)
+ * @param open     whether anyone may call them, authenticated or not (static assets such as a web page, whose
+ *                 own API calls carry the caller's credential): no role is asked for
  */
-public record EndpointAccess(HttpMethod method, List<String> patterns, Set<String> roles) {
+public record EndpointAccess(HttpMethod method, List<String> patterns, Set<String> roles, boolean open) {
 
     public EndpointAccess {
         patterns = List.copyOf(patterns);
         roles = Set.copyOf(roles);
+    }
+
+    /** Paths for some roles (besides admin). */
+    public EndpointAccess(HttpMethod method, List<String> patterns, Set<String> roles) {
+        this(method, patterns, roles, false);
+    }
+
+    /** The paths with one method, for anyone: nothing behind them may need a credential. */
+    public static EndpointAccess open(HttpMethod method, List<String> patterns) {
+        return new EndpointAccess(method, patterns, Set.of(), true);
     }
 
     /** The paths, whatever the method, for these roles. */

@@ -93,6 +93,18 @@ class SecuredAgentTest {
         assertThat(reply.text("request_id")).isNotBlank();
     }
 
+    @Test
+    void anOpenEndpointAnswersAnyoneWithoutARoleButOnlyForItsMethod() {
+        Reply anonymous = as(Map.of()).get("/page/index");
+
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.text("name")).isEqualTo("anonymous");
+        assertThat(anonymous.body().path("roles").size()).as("open grants no role").isZero();
+        assertThat(as(key("viewer-key")).get("/page/index").text("name")).isEqualTo("desk");
+        assertThat(as(key("wrong-key")).get("/page/index").status()).as("a wrong key is still wrong").isEqualTo(401);
+        assertThat(as(Map.of()).post("/page/index", "{}").status()).as("another method is not open").isEqualTo(401);
+    }
+
     static Stream<Arguments> accepted() {
         return Stream.of(
                 Arguments.of("the service key", key("service-key")),

@@ -51,11 +51,20 @@ class ApiConfiguration {
                 Caller.OPERATOR);
     }
 
-    /** Reading workflows and the fleet: every back-office role. */
+    /** Reading workflows and the fleet, and who the caller is: every back-office role. */
     @Bean
     EndpointAccess readingAccess() {
-        return EndpointAccess.of(HttpMethod.GET, List.of("/workflow/**", "/services"),
+        return EndpointAccess.of(HttpMethod.GET, List.of("/workflow/**", "/workflows", "/services", "/whoami"),
                 Caller.VIEWER, Caller.OPERATOR, Caller.APPROVER);
+    }
+
+    /**
+     * The web console's page, scripts and styles, for anyone: they hold no data, and every API call the page makes
+     * carries the key its user types in, checked as any caller's.
+     */
+    @Bean
+    EndpointAccess consoleAccess() {
+        return EndpointAccess.open(HttpMethod.GET, List.of(ConsolePage.PATH, ConsolePage.PATH + "/**"));
     }
 
     /** A plan preview (a dry run: nothing happens) for every back-office role. */

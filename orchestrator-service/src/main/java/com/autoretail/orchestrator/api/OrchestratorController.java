@@ -16,6 +16,7 @@ import com.autoretail.orchestrator.workflow.OrchestratorResponse;
 import com.autoretail.orchestrator.workflow.WorkflowApprovals;
 import com.autoretail.orchestrator.workflow.WorkflowService;
 import com.autoretail.orchestrator.workflow.WorkflowStatus;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -44,9 +46,12 @@ public class OrchestratorController {
     private final PlanningService planning;
     private final SecurityMode security;
     private final WorkflowApprovals approvals;
+    private final CircuitBreakerRegistry breakers;
 
     OrchestratorController(WorkflowService workflows, ServiceRegistry registry, CallbackPolicy callbacks,
-                           PlanningService planning, SecurityMode security, WorkflowApprovals approvals) {
+                           PlanningService planning, SecurityMode security, WorkflowApprovals approvals,
+                           CircuitBreakerRegistry breakers) {
+        this.breakers = breakers;
         this.security = security;
         this.workflows = workflows;
         this.approvals = approvals;
@@ -70,8 +75,14 @@ public class OrchestratorController {
     public record WorkflowJournal(String type, boolean durable) {
     }
 
-    public record ServiceHealth(String status, List<ServiceInstance> instances) {
+    /**
+     * A service as the orchestrator sees it: its overall health, its instances, and the state of the circuit breaker
+     * the orchestrator calls it through ({@code closed}, {@code open}, {@code half_open}, ...; {@code closed} before
+     * its first call).
+     */
+    public record ServiceHealth(String status, List<ServiceInstance> instances, String breaker) {
     }
+
 
     public record Accepted(String requestId, String status, String statusUrl) {
     }
@@ -91,7 +102,7 @@ public class OrchestratorController {
         registry.snapshot().forEach((key, instances) -> {
             List<ServiceInstance> view = !details ? List.of() : instances.stream().map(i -> new ServiceInstance(
                     i.url(), i.status(), i.lastChecked(), i.error(), null)).toList();
-            services.put(key, new ServiceHealth(overall(instances), view));
+            services.put(key, new ServiceHealth(overall(instances), view, breakerState(key)));
         });
         boolean anyHealthy = services.values().stream().anyMatch(s -> s.status().equals("healthy"));
         boolean allHealthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
@@ -209,6 +220,11 @@ public class OrchestratorController {
                     "request_id: 1 to 100 letters, digits, '_', '.', ':' or '-'");
         }
         return given;
+    }
+
+    private String breakerState(String service) {
+        return breakers.find(service).map(breaker -> breaker.getState().name().toLowerCase(Locale.ROOT))
+                .orElse("closed");
     }
 
     private static String overall(List<ServiceInstance> instances) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         boolean reclaimable;
         boolean parked;
         final List<WorkflowEvent> events = new ArrayList<>();
+        Instant claimedAt;
     }
 
     private final Map<String, Held> workflows = new HashMap<>();
@@ -63,6 +65,7 @@ class InMemoryWorkflowStore implements WorkflowStore {
         held.entry = entry;
         held.owner = owner;
         held.leaseUntil = clock.instant().plus(leaseFor);
+        held.claimedAt = clock.instant();
         workflows.put(entry.status().requestId(), held);
         record(held, null, entry.status());
         return new Claimed(new Lease(entry.status().requestId(), owner, held.fence));
@@ -156,6 +159,14 @@ class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized Optional<WorkflowStatus> find(String requestId) {
         return Optional.ofNullable(live(requestId)).map(held -> held.entry.status());
+    }
+
+    @Override
+    public synchronized List<WorkflowStatus> recent(int max) {
+        // live() forgets what is past its retention, so the copy of the keys
+        return List.copyOf(workflows.keySet()).stream().map(this::live).filter(Objects::nonNull)
+                .sorted(Comparator.comparing((Held held) -> held.claimedAt).reversed())
+                .limit(max).map(held -> held.entry.status()).toList();
     }
 
     @Override

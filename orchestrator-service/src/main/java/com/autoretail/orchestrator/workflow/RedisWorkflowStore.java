@@ -2,6 +2,7 @@ package com.autoretail.orchestrator.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -10,16 +11,20 @@ import com.autoretail.orchestrator.events.EventDraft;
 import com.autoretail.orchestrator.events.EventSignal;
 import com.autoretail.orchestrator.events.WorkflowEvent;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The journal in Redis, shared by every orchestrator and kept across their restarts (with Redis persistence on).
  * Each workflow is a hash ({@code status}, {@code submission}, {@code fingerprint}, {@code fence}, {@code owner},
  * {@code parked} while it waits for a person);
- * a sorted set holds the unfinished ones scored by when their lease ends. Every check-and-change is one Lua script,
+ * a sorted set holds the unfinished ones scored by when their lease ends, another every workflow scored by when it was
+ * claimed (the index of {@link #recent}, trimmed to its newest entries and expiring with the workflows it lists).
+ * Every check-and-change is one Lua script,
  * and leases are measured in Redis time, so that orchestrators with different clocks agree on who owns what.
  * <p>
  * The script that writes a change also appends its events, numbered by the hash's {@code event_seq}: to the
@@ -105,10 +110,14 @@ class RedisWorkflowStore implements WorkflowStore {
             end
             """ + TAKE, List.class);
 
+    /** The most workflows the index of {@link #recent} keeps; older ones are still found by id. */
+    static final int MAX_INDEXED = 10_000;
+
     private final StringRedisTemplate redis;
     private final ObjectMapper mapper;
     private final String prefix;
     private final String leases;
+    private final String recentIndex;
     private final Duration retention;
     private final RedisJournalEvents events;
 
@@ -128,6 +137,7 @@ class RedisWorkflowStore implements WorkflowStore {
         this.mapper = mapper;
         this.prefix = prefix + "workflow:";
         this.leases = prefix + "leases";
+        this.recentIndex = prefix + "recent";
         this.retention = retention;
         this.events = new RedisJournalEvents(redis, mapper, this.prefix, prefix + "events:", fleetStream,
                 fleetStreamMaxLength, pollEvery, signal);
@@ -141,6 +151,7 @@ class RedisWorkflowStore implements WorkflowStore {
                 json(entry.submission()), entry.fingerprint(), owner, millis(leaseFor));
         if (known == null || known.isEmpty()) {
             events.claimed(requestId, entry.status());
+            index(requestId);
             return new Claimed(new Lease(requestId, owner, 1));
         }
         return new Known(entry((String) known.get(0), (String) known.get(1), (String) known.get(2)));
@@ -213,6 +224,47 @@ class RedisWorkflowStore implements WorkflowStore {
     public Optional<WorkflowStatus> find(String requestId) {
         Object status = redis.opsForHash().get(prefix + requestId, "status");
         return status == null ? Optional.empty() : Optional.of(read((String) status, WorkflowStatus.class));
+    }
+
+    /** Lists a claimed workflow in the index of {@link #recent}: a listing only, the journal stands without it. */
+    private void index(String requestId) {
+        redis.opsForZSet().add(recentIndex, requestId, System.currentTimeMillis());
+        redis.opsForZSet().removeRange(recentIndex, 0, -(MAX_INDEXED + 1L));
+        redis.expire(recentIndex, retention);
+    }
+
+    @Override
+    public List<WorkflowStatus> recent(int max) {
+        List<WorkflowStatus> found = new ArrayList<>();
+        long from = 0;
+        while (found.size() < max) {
+            Set<String> ids = redis.opsForZSet().reverseRange(recentIndex, from, from + max - 1);
+            if (ids == null || ids.isEmpty()) {
+                break;
+            }
+            List<String> page = List.copyOf(ids);
+            List<Object> statuses = redis.executePipelined((RedisCallback<Object>) connection -> {
+                page.forEach(id -> connection.hashCommands().hGet(bytes(prefix + id), bytes("status")));
+                return null;
+            });
+            int forgotten = 0;
+            for (int i = 0; i < page.size() && found.size() < max; i++) {
+                Object status = statuses.get(i);
+                if (status == null) {
+                    // expired with its retention: out of the index too
+                    redis.opsForZSet().remove(recentIndex, page.get(i));
+                    forgotten++;
+                } else {
+                    found.add(read((String) status, WorkflowStatus.class));
+                }
+            }
+            from += page.size() - forgotten;
+        }
+        return found;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

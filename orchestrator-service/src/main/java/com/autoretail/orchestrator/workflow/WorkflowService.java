@@ -35,6 +35,9 @@ public class WorkflowService {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowService.class);
 
+    /** How many of the newest workflows a caller who sees only its own has them looked for among. */
+    public static final int RECENT_SCANNED = 1000;
+
     private final WorkflowStore store;
     private final WorkflowRunner runner;
     private final LeaseKeeper leases;
@@ -65,6 +68,17 @@ public class WorkflowService {
      */
     public Optional<WorkflowStatus> find(String requestId, Caller caller) {
         return reachable(() -> store.find(requestId)).filter(status -> policy.sees(caller, status.owner()));
+    }
+
+    /**
+     * The newest workflows the caller sees, newest first, at most {@code limit}: every workflow for the roles that see
+     * all, else the caller's own among the newest {@link #RECENT_SCANNED} ones.
+     */
+    public List<WorkflowSummary> recent(int limit, Caller caller) {
+        boolean seesAll = policy.sees(caller, null);   // of no owner: only a role that sees all sees it
+        List<WorkflowStatus> newest = reachable(() -> store.recent(seesAll ? limit : RECENT_SCANNED));
+        return newest.stream().filter(status -> seesAll || policy.sees(caller, status.owner())).limit(limit)
+                .map(WorkflowSummary::of).toList();
     }
 
     /** What any caller is told of a workflow it may not see. */

@@ -76,6 +76,12 @@ public interface WorkflowStore extends WorkflowEventLog {
 
     Optional<WorkflowStatus> find(String requestId);
 
+    /**
+     * The workflows still kept, newest first by when they were claimed, at most {@code max}: what a console lists.
+     * Indexed beside the journal (kept as long as the workflows are), so it reads no more than it answers.
+     */
+    List<WorkflowStatus> recent(int max);
+
     /** Whether workflows survive this orchestrator (a shared Redis) or die with it (memory). */
     boolean durable();
 }

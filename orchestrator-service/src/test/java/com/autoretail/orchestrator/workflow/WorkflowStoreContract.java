@@ -224,4 +224,26 @@ abstract class WorkflowStoreContract {
         assertThat(events).extracting(WorkflowEvent::seq).containsExactly(1L, 2L);
         assertThat(events.getLast().payload()).containsEntry("status", "failed");
     }
+
+    @Test
+    void recentWorkflowsAreListedNewestFirstFinishedOrNot() {
+        String first = newId();
+        String second = newId();
+        String third = newId();
+        WorkflowStore.Lease lease = claimed(store().claim(entry(first, "r1"), "a", LONG));
+        await().pollDelay(Duration.ofMillis(5)).until(() -> true);
+        claimed(store().claim(entry(second, "r2"), "a", LONG));
+        await().pollDelay(Duration.ofMillis(5)).until(() -> true);
+        claimed(store().claim(entry(third, "r3"), "a", LONG));
+        store().finish(lease, planned(entry(first, "r1").status(), WorkflowStatus.Stage.COMPLETED));
+
+        List<WorkflowStatus> newest = store().recent(2);
+        List<String> listed = store().recent(1000).stream().map(WorkflowStatus::requestId)
+                .filter(List.of(first, second, third)::contains).toList();
+
+        assertThat(newest).extracting(WorkflowStatus::requestId).containsExactly(third, second);
+        assertThat(listed).containsExactly(third, second, first);
+        assertThat(store().recent(1000)).filteredOn(status -> status.requestId().equals(first))
+                .extracting(WorkflowStatus::status).containsExactly(WorkflowStatus.Stage.COMPLETED);
+    }
 }
