@@ -1,5 +1,6 @@
 package com.autoretail.common.a2a;
 
+import com.autoretail.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.a2a.spec.InvalidParamsError;
@@ -8,6 +9,7 @@ import io.a2a.spec.JSONParseError;
 import io.a2a.spec.JSONRPCError;
 import io.a2a.spec.JSONRPCErrorResponse;
 import io.a2a.util.Utils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -40,6 +42,9 @@ public final class A2aProtocol {
     /** Tags of a skill: {@code risk:<tier>}, {@code source:<source>}. */
     public static final String RISK_TAG = "risk:";
     public static final String SOURCE_TAG = "source:";
+
+    /** JSON-RPC's implementation-defined server error, for the fleet's own failures (data: status, error_code). */
+    public static final int SERVER_ERROR = -32000;
 
     public static final String SEND = "message/send";
     public static final String STREAM = "message/stream";
@@ -111,7 +116,25 @@ public final class A2aProtocol {
         if (id == null || id.isNull()) {
             return null;
         }
-        return id.isTextual() ? id.asText() : id.canConvertToInt() && id.isIntegralNumber() ? (Object) id.asInt() : null;
+        if (id.isTextual()) {
+            return id.asText();
+        }
+        return id.isIntegralNumber() && id.canConvertToInt() ? id.asInt() : null;
+    }
+
+    /**
+     * A failure of the fleet as a JSON-RPC error: a 400 is invalid params; anything else a server error
+     * ({@value #SERVER_ERROR}) whose data says its HTTP status and {@code error_code}, as the REST endpoints would.
+     */
+    public static JSONRPCError fromProblem(ProblemException problem) {
+        if (problem.status() == HttpStatus.BAD_REQUEST) {
+            return new InvalidParamsError(problem.getMessage());
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", problem.status().value());
+        Object code = problem.properties().get("error_code");
+        data.put("error_code", code != null ? code : problem.status().name());
+        return new JSONRPCError(SERVER_ERROR, problem.getMessage(), data);
     }
 
     /** A result, as a JSON-RPC response body. */
