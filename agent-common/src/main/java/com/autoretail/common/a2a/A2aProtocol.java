@@ -8,6 +8,8 @@ import io.a2a.spec.InvalidRequestError;
 import io.a2a.spec.JSONParseError;
 import io.a2a.spec.JSONRPCError;
 import io.a2a.spec.JSONRPCErrorResponse;
+import io.a2a.spec.Message;
+import io.a2a.spec.MessageSendParams;
 import io.a2a.util.Utils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -135,6 +137,20 @@ public final class A2aProtocol {
         Object code = problem.properties().get("error_code");
         data.put("error_code", code != null ? code : problem.status().name());
         return new JSONRPCError(SERVER_ERROR, problem.getMessage(), data);
+    }
+
+    /**
+     * The idempotency key of a message: {@code idempotency_key} in the message's metadata, else in the request's,
+     * else the message id.
+     */
+    public static String idempotencyKey(MessageSendParams params) {
+        Message message = params.message();
+        for (Map<String, Object> metadata : java.util.Arrays.asList(message.getMetadata(), params.metadata())) {
+            if (metadata != null && metadata.get(IDEMPOTENCY_KEY) != null) {
+                return metadata.get(IDEMPOTENCY_KEY).toString();
+            }
+        }
+        return message.getMessageId();
     }
 
     /** A result, as a JSON-RPC response body. */

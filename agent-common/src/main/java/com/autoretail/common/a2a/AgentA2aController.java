@@ -14,6 +14,7 @@ import io.a2a.spec.DataPart;
 import io.a2a.spec.InvalidParamsError;
 import io.a2a.spec.JSONRPCError;
 import io.a2a.spec.Message;
+import io.a2a.spec.MessageSendParams;
 import io.a2a.spec.MethodNotFoundError;
 import io.a2a.spec.Part;
 import io.a2a.spec.SendMessageRequest;
@@ -39,9 +40,10 @@ import java.util.UUID;
 /**
  * An agent on A2A: its card, derived from its capabilities, and {@code message/send}, where a DataPart
  * {@code {"operation", "parameters"}} runs the operation through the same runner as {@code /execute} (so the same
- * validation, timeouts and idempotency: the key is the metadata's {@code idempotency_key}, else the message id). The
- * answer is a Task under that key: {@code completed} with the result as a DataPart artifact, or {@code failed} with the
- * error as the status message; its metadata carries {@code error_code}, {@code replayed} and {@code execution_time}.
+ * validation, timeouts and idempotency: the key is {@code idempotency_key} in the message's or the request's
+ * metadata, else the message id). The answer is a Task under that key: {@code completed} with the result as a
+ * DataPart artifact, or {@code failed} with the error as the status message; its metadata carries
+ * {@code error_code}, {@code replayed} and {@code execution_time}.
  */
 @RestController
 public class AgentA2aController {
@@ -79,7 +81,7 @@ public class AgentA2aController {
             A2aProtocol.Call call = A2aProtocol.read(body);
             id = call.id();
             return A2aProtocol.answer(A2aProtocol.result(id, switch (call.method()) {
-                case A2aProtocol.SEND -> send(call.params(SendMessageRequest.class).getParams().message());
+                case A2aProtocol.SEND -> send(call.params(SendMessageRequest.class).getParams());
                 case A2aProtocol.STREAM, A2aProtocol.GET_TASK, A2aProtocol.CANCEL_TASK ->
                         throw new UnsupportedOperationError(null, "An agent answers message/send only, at once: its "
                                 + "tasks end in the answer", null);
@@ -91,7 +93,8 @@ public class AgentA2aController {
         }
     }
 
-    private Task send(Message message) {
+    private Task send(MessageSendParams params) {
+        Message message = params.message();
         DataPart call = message.getParts().stream().filter(DataPart.class::isInstance).map(DataPart.class::cast)
                 .findFirst().orElseThrow(() -> new InvalidParamsError(
                         "message.parts: a DataPart {\"operation\": ..., \"parameters\": {...}} is required"));
@@ -104,8 +107,8 @@ public class AgentA2aController {
             throw new InvalidParamsError("parameters: must be an object");
         }
         Map<String, Object> metadata = message.getMetadata() == null ? Map.of() : message.getMetadata();
-        Object key = metadata.getOrDefault(A2aProtocol.IDEMPOTENCY_KEY, message.getMessageId());
-        String requestId = key == null ? UUID.randomUUID().toString() : key.toString();
+        String key = A2aProtocol.idempotencyKey(params);
+        String requestId = key == null ? UUID.randomUUID().toString() : key;
         Map<String, Object> context = metadata.get(A2aProtocol.CONTEXT) instanceof Map<?, ?> given
                 ? stringKeys(given) : Map.of();
         AgentServiceResponse response = runner.execute(new AgentServiceRequest(requestId, name,

@@ -123,6 +123,25 @@ class AgentA2aTest {
     }
 
     @Test
+    void takesTheIdempotencyKeyOfTheRequestsMetadataOverTheMessageId() {
+        HttpJson http = new HttpJson(base(), Map.of(ApiKeys.HEADER, "service-key"));
+        String key = "a2a-key-" + UUID.randomUUID();
+        String send = """
+                {"jsonrpc":"2.0","id":"%s","method":"message/send","params":{"metadata":{"idempotency_key":"%s"},
+                 "message":{"kind":"message","role":"user","messageId":"%s","parts":[{"kind":"data",
+                 "data":{"operation":"slow_job","parameters":{"seconds":0}}}]}}}""";
+        int before = TestAgent.slowRuns.get();
+
+        HttpJson.Reply first = http.post("/a2a", send.formatted("1", key, UUID.randomUUID()));
+        HttpJson.Reply again = http.post("/a2a", send.formatted("2", key, UUID.randomUUID()));
+
+        assertThat(first.body().at("/result/id").asText()).isEqualTo(key);
+        assertThat(first.body().at("/result/status/state").asText()).isEqualTo("completed");
+        assertThat(again.body().at("/result/metadata/replayed").asBoolean()).isTrue();
+        assertThat(TestAgent.slowRuns.get() - before).isEqualTo(1);
+    }
+
+    @Test
     void answersAFailedOperationAsAFailedTaskWithItsErrorCode() throws Exception {
         Task task = send(call(UUID.randomUUID().toString(), "add_numbers", Map.of("a", 1)));
 

@@ -133,12 +133,11 @@ class A2aController {
                     + " role");
         }
         Map<String, Object> metadata = message.getMetadata() == null ? Map.of() : message.getMetadata();
-        Object key = metadata.getOrDefault(A2aProtocol.IDEMPOTENCY_KEY, message.getMessageId());
+        String key = A2aProtocol.idempotencyKey(params);
         @SuppressWarnings("unchecked")
         Map<String, Object> context = metadata.get(A2aProtocol.CONTEXT) instanceof Map<?, ?> given
                 ? (Map<String, Object>) given : null;
-        OrchestratorRequest request = new OrchestratorRequest(key == null ? null : key.toString(), text, null, null,
-                context);
+        OrchestratorRequest request = new OrchestratorRequest(key, text, null, null, context);
         String requestId = RequestChecks.checked(request, callbacks);
         try {
             if (blocking) {
