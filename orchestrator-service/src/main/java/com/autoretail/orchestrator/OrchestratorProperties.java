@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
@@ -33,6 +34,8 @@ import java.util.Optional;
  * @param apiKeys            the key sent to the agents
  * @param context            business context sent with every agent call (tenant, dealer, user)
  * @param policy             what plans may do and what waits for a person's approval
+ * @param a2a                A2A agents to discover by their card, and how the orchestrator's own A2A streams follow
+ *                           a workflow
  */
 @Validated
 @ConfigurationProperties("orchestrator")
@@ -45,11 +48,37 @@ public record OrchestratorProperties(
         @Valid @DefaultValue Planner planner,
         @Valid @DefaultValue Execution execution,
         @Valid @DefaultValue Workflows workflows,
-        @Valid @DefaultValue Policy policy) {
+        @Valid @DefaultValue Policy policy,
+        @Valid @DefaultValue A2a a2a) {
 
+    @ConstructorBinding
     public OrchestratorProperties {
         services = services == null ? Map.of() : services;
         context = context == null ? Map.of() : context;
+        a2a = a2a == null ? new A2a(List.of(), Duration.ofMillis(250), Duration.ofMinutes(10)) : a2a;
+    }
+
+    /** Settings without A2A agents. */
+    public OrchestratorProperties(Map<String, Service> services, Duration discoveryInterval,
+                                  Duration healthCheckTimeout, ApiKeys apiKeys, Map<String, String> context,
+                                  Planner planner, Execution execution, Workflows workflows, Policy policy) {
+        this(services, discoveryInterval, healthCheckTimeout, apiKeys, context, planner, execution, workflows, policy,
+                null);
+    }
+
+    /**
+     * A2A ({@code orchestrator.a2a.*}).
+     *
+     * @param agents        A2A agents to use as services, each {@code <key in plans>=<its Agent Card's URL>}
+     *                      ({@code A2A_AGENTS}, comma-separated): the card's skills become the service's operations
+     * @param pollInterval  how often an A2A stream ({@code message/stream}) reads its workflow's progress
+     * @param streamTimeout how long an A2A stream stays open at most
+     */
+    public record A2a(List<String> agents, @DefaultValue("250ms") @NotNull Duration pollInterval,
+                      @DefaultValue("10m") @NotNull Duration streamTimeout) {
+        public A2a {
+            agents = agents == null ? List.of() : agents.stream().filter(a -> !a.isBlank()).map(String::trim).toList();
+        }
     }
 
     /** @param urls base URLs of the service's instances, e.g. {@code http://localhost:8085} */

@@ -14,13 +14,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The fleet's authorization, in the order it is tried: health open; each service's {@link EndpointAccess} rules
+ * The fleet's authorization, in the order it is tried: health and the A2A Agent Card open; each service's {@link EndpointAccess} rules
  * (the open ones, and the chat surface when it is public, for anyone); the other actuator endpoints for any role of the back office or the
  * fleet; everything else for admins.
  */
 final class AccessRules {
 
-    static final List<String> OPEN_PATHS = List.of("/health", "/actuator/health", "/actuator/health/**", "/error");
+    /** Health, and the A2A Agent Card: what a caller reads before it has (or to learn which) credentials. */
+    static final List<String> OPEN_PATHS = List.of("/health", "/actuator/health", "/actuator/health/**", "/error",
+            "/.well-known/agent-card.json");
 
     private record Rule(RequestMatcher matcher, Set<String> roles, boolean open) {
     }

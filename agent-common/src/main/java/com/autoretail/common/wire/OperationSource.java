@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** Where an operation is carried out: one MCP tool, in the agent itself, or several MCP calls. */
+/**
+ * Where an operation is carried out: one MCP tool, in the agent itself, several MCP calls, or a skill of an A2A agent
+ * that the orchestrator discovered by its Agent Card.
+ */
 public enum OperationSource {
-    MCP, LOCAL, COMPOSITE;
+    MCP, LOCAL, COMPOSITE, A2A;
 
     @JsonValue
     public String wireName() {

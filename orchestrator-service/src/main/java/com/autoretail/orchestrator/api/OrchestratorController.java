@@ -29,15 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The orchestrator's endpoints. */
 @RestController
 public class OrchestratorController {
 
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,100}");
-    private static final int MAX_REQUEST_LENGTH = 4000;
     private static final int MAX_COMMENT_LENGTH = 1000;
 
     private final WorkflowService workflows;
@@ -193,33 +189,11 @@ public class OrchestratorController {
     }
 
     private String checked(OrchestratorRequest request) {
-        if (request.userRequest() == null || request.userRequest().isBlank()) {
-            throw new AgentException(ErrorCode.VALIDATION_ERROR, "user_request: is required and must not be blank");
-        }
-        if (request.userRequest().length() > MAX_REQUEST_LENGTH) {
-            throw new AgentException(ErrorCode.VALIDATION_ERROR,
-                    "user_request: longer than " + MAX_REQUEST_LENGTH + " characters");
-        }
-        if (request.priority() != null && (request.priority() < 1 || request.priority() > 10)) {
-            throw new AgentException(ErrorCode.VALIDATION_ERROR, "priority: must be between 1 and 10");
-        }
-        if (request.callbackUrl() != null) {
-            callbacks.refusal(request.callbackUrl()).ifPresent(refusal -> {
-                throw new AgentException(ErrorCode.VALIDATION_ERROR, "callback_url: " + refusal);
-            });
-        }
-        return requestId(request.requestId());
+        return RequestChecks.checked(request, callbacks);
     }
 
     private static String requestId(String given) {
-        if (given == null || given.isBlank()) {
-            return "req-" + UUID.randomUUID();
-        }
-        if (!REQUEST_ID.matcher(given).matches()) {
-            throw new AgentException(ErrorCode.VALIDATION_ERROR,
-                    "request_id: 1 to 100 letters, digits, '_', '.', ':' or '-'");
-        }
-        return given;
+        return RequestChecks.requestId(given);
     }
 
     private String breakerState(String service) {

@@ -45,16 +45,24 @@ public class AgentClient {
     private final ServiceRegistry registry;
     private final ObjectMapper mapper;
     private final String apiKey;
+    private final A2aAgentClient a2a;
 
     /**
      * @param http   a client with the connect timeout; its requests carry their own read timeout
      * @param apiKey sent as {@code X-API-Key}, or null
      */
     public AgentClient(HttpClient http, ServiceRegistry registry, ObjectMapper mapper, String apiKey) {
+        this(http, registry, mapper, apiKey, null);
+    }
+
+    /** @param a2a the client of the registry's A2A agents, or null when there are none */
+    public AgentClient(HttpClient http, ServiceRegistry registry, ObjectMapper mapper, String apiKey,
+                       A2aAgentClient a2a) {
         this.http = http;
         this.registry = registry;
         this.mapper = mapper;
         this.apiKey = apiKey;
+        this.a2a = a2a;
     }
 
     /** One attempt: the agent's answer within {@code timeout}, or a failure saying why there is none. */
@@ -63,6 +71,9 @@ public class AgentClient {
         if (url == null) {
             return new Reply(failure(request, ErrorCode.UPSTREAM_UNAVAILABLE,
                     "No healthy instance of service '" + service + "'"), false);
+        }
+        if (a2a != null && registry.isA2a(service)) {
+            return a2a.execute(service, url, request, timeout);
         }
         HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(url + "/execute"))
                 .timeout(timeout)
@@ -115,6 +126,11 @@ public class AgentClient {
         boolean serverSide = status >= 500;
         return new Reply(failure(request, serverSide ? ErrorCode.UPSTREAM_ERROR : ErrorCode.VALIDATION_ERROR,
                 "Unreadable answer from the agent (HTTP " + status + ")"), serverSide);
+    }
+
+    /** Whether a failure with this code leaves the outcome unknown: the operation may have happened. */
+    static boolean outcomeUnknown(ErrorCode code) {
+        return UNKNOWN_OUTCOME.contains(code);
     }
 
     private byte[] body(AgentServiceRequest request) {

@@ -28,7 +28,8 @@ class ExecutionConfiguration {
                 .connectTimeout(properties.healthCheckTimeout())
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
-        return new AgentClient(http, registry, mapper, properties.apiKeys().sentToAgentsIfSet().orElse(null));
+        String apiKey = properties.apiKeys().sentToAgentsIfSet().orElse(null);
+        return new AgentClient(http, registry, mapper, apiKey, new A2aAgentClient(registry, apiKey));
     }
 
     @Bean

@@ -31,31 +31,41 @@ public class ServiceRegistry implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
 
-    private record Service(List<AtomicReference<ServiceInstance>> instances, AtomicInteger next) {
+    /** A service's instances; an A2A service has one, its Agent Card's URL. */
+    private record Service(List<AtomicReference<ServiceInstance>> instances, AtomicInteger next, boolean a2a) {
     }
 
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final AgentProbe probe;
+    private final A2aAgents a2aAgents;
     private final OrchestratorProperties properties;
     private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService timer;
 
     public ServiceRegistry(OrchestratorProperties properties, AgentProbe probe) {
+        this(properties, probe, new A2aAgents(List.of(), null));
+    }
+
+    /** The fleet's services, and A2A agents known by their cards. */
+    public ServiceRegistry(OrchestratorProperties properties, AgentProbe probe, A2aAgents a2aAgents) {
         this.properties = properties;
         this.probe = probe;
+        this.a2aAgents = a2aAgents;
         properties.services().forEach((key, service) -> {
             List<AtomicReference<ServiceInstance>> instances = new ArrayList<>();
             service.urls().stream().map(ServiceRegistry::trimSlash).distinct()
                     .forEach(url -> instances.add(new AtomicReference<>(ServiceInstance.unknown(url))));
-            services.put(key, new Service(List.copyOf(instances), new AtomicInteger()));
+            services.put(key, new Service(List.copyOf(instances), new AtomicInteger(), false));
         });
+        a2aAgents.cards().forEach((key, cardUrl) -> services.put(key, new Service(
+                List.of(new AtomicReference<>(ServiceInstance.unknown(cardUrl))), new AtomicInteger(), true)));
     }
 
     /** Reads the health and capabilities of every instance, in parallel, and waits for all of them. */
     public void refresh() {
         List<Future<?>> checks = new ArrayList<>();
-        services.values().forEach(service -> service.instances().forEach(slot ->
-                checks.add(probes.submit(() -> slot.set(check(slot.get()))))));
+        services.forEach((key, service) -> service.instances().forEach(slot ->
+                checks.add(probes.submit(() -> slot.set(check(key, service.a2a(), slot.get()))))));
         for (Future<?> check : checks) {
             try {
                 check.get();
@@ -65,8 +75,9 @@ public class ServiceRegistry implements SmartLifecycle {
         }
     }
 
-    private ServiceInstance check(ServiceInstance known) {
-        AgentProbe.Reading reading = probe.read(known.url(), known.capabilities());
+    private ServiceInstance check(String key, boolean a2a, ServiceInstance known) {
+        AgentProbe.Reading reading = a2a ? a2aAgents.read(key, known.url(), known.capabilities())
+                : probe.read(known.url(), known.capabilities());
         if (reading.healthy() != known.healthy()) {
             log.info("{} is now {}{}", known.url(), reading.healthy() ? "healthy" : "unhealthy",
                     reading.error() == null ? "" : " (" + reading.error() + ")");
@@ -111,6 +122,17 @@ public class ServiceRegistry implements SmartLifecycle {
             return Optional.empty();
         }
         return Optional.of(healthy.get(Math.floorMod(service.next().getAndIncrement(), healthy.size())).url());
+    }
+
+    /** Whether the service is an A2A agent, called with A2A messages instead of {@code /execute}. */
+    public boolean isA2a(String serviceKey) {
+        Service service = services.get(serviceKey);
+        return service != null && service.a2a();
+    }
+
+    /** The JSON-RPC endpoint of an A2A agent's instance (its card's URL, as {@link #pick} answers it). */
+    public Optional<String> a2aEndpoint(String cardUrl) {
+        return a2aAgents.endpoint(cardUrl);
     }
 
     /** Takes an instance out of rotation until the next check finds it healthy (it refused a connection). */
