@@ -23,10 +23,13 @@ import java.util.Map;
  * parallel --ports=orchestrator:8086,... --latency=100ms
  * overhead --ports=... --clients=32 --seconds=30
  * holds    --ports=... --clients=64 --seconds=30 --redis-inventory=http://127.0.0.1:8011
- * durability --ports=... --redis-orchestrator=http://127.0.0.1:8021 --victim=http://127.0.0.1:8022 --victim-pid=4711
+ * peer     --ports=... --rounds=3 --warmup=1 --seconds=4   (7a-7c: the orchestrator, the floor and LangGraph4j)
+ * peer-latency --ports=... --latency=100ms --rounds=3 --warmup=1 --seconds=4   (7d, on a fleet started with it)
+ * durability --ports=... --memory-orchestrator=http://127.0.0.1:8021 --victim=http://127.0.0.1:8022 --victim-pid=4711
  *          --survivor=http://127.0.0.1:8023 --lease-and-recovery=20s --workflows=200
  * start    --seconds=21.5 --rss-kib=1900000 --rss-per-service=a=1,b=2 --rss-after-load-kib=0
  * report   --out=docs/BENCHMARKS.md --command="./fleet bench" --took-seconds=420 --load-average="0.52 0.61 0.70"
+ *          --baseline=bench/baseline.json --notes=bench/notes   (the figures before; what was changed)
  * </pre>
  */
 public final class BenchMain {
@@ -41,9 +44,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain planner|planner-accuracy|parallel|overhead|holds|durability|start|"
-                    + "report "
-                    + "[--name=value ...]");
+            System.err.println("usage: BenchMain planner|planner-accuracy|parallel|overhead|peer|peer-latency|holds|"
+                    + "durability|start|report [--name=value ...]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -64,20 +66,23 @@ public final class BenchMain {
                 }
             }
             case "parallel" -> results.append(ParallelBenchmark.run(http, url(options, "orchestrator"),
-                    // read as the agents read AGENT_SIMULATED_LATENCY: 100ms, 0.1s, or seconds without a unit
-                    DurationStyle.detectAndParse(option(options, "latency", "100ms"), ChronoUnit.SECONDS),
-                    seconds(options, "warmup", 5), seconds(options, "seconds", 20)));
+                    latency(options), seconds(options, "warmup", 5), seconds(options, "seconds", 20)));
             case "overhead" -> {
-                Map<String, String> agents = new LinkedHashMap<>();
-                agents.put("repair_orders", url(options, "repair-orders"));
-                agents.put("parts", url(options, "parts"));
-                agents.put("payment", url(options, "payment"));
+                Map<String, String> agents = planAgents(options);
                 for (Result result : OverheadBenchmark.run(http, url(options, "orchestrator"), agents,
                         url(options, "payment") + "/health", Integer.parseInt(option(options, "clients", "32")),
                         seconds(options, "warmup", 20), seconds(options, "seconds", 30))) {
                     results.append(result);
                 }
             }
+            case "peer" -> {
+                for (Result result : PeerBenchmark.run(http, url(options, "orchestrator"), planAgents(options),
+                        peerWindows(options))) {
+                    results.append(result);
+                }
+            }
+            case "peer-latency" -> results.append(PeerBenchmark.runUnderLatency(http, url(options, "orchestrator"),
+                    planAgents(options), latency(options), peerWindows(options)));
             case "holds" -> {
                 List<HoldsBenchmark.Target> targets = List.of(
                         new HoldsBenchmark.Target("3a", "memory", url(options, "inventory")),
@@ -90,7 +95,8 @@ public final class BenchMain {
             }
             case "durability" -> {
                 for (Result result : DurabilityBenchmark.run(http, new DurabilityBenchmark.Orchestrators(
-                        url(options, "orchestrator"), required(options, "redis-orchestrator"),
+                        // the fleet's orchestrator journals to Redis (as ./fleet bench starts it): one on memory beside it
+                        required(options, "memory-orchestrator"), url(options, "orchestrator"),
                         required(options, "victim"), Long.parseLong(required(options, "victim-pid")),
                         required(options, "survivor"),
                         DurationStyle.detectAndParse(option(options, "lease-and-recovery", "20s"))),
@@ -108,12 +114,33 @@ public final class BenchMain {
             case "report" -> ReportWriter.write(Path.of(option(options, "out", "docs/BENCHMARKS.md")),
                     results.latest(), option(options, "command", "./fleet bench"),
                     Long.parseLong(option(options, "took-seconds", "0")), jvmOptions,
-                    option(options, "load-average", ""));
+                    option(options, "load-average", ""),
+                    Targets.Baseline.read(Path.of(option(options, "baseline", "bench/baseline.json")), http.mapper()),
+                    Path.of(option(options, "notes", "bench/notes")));
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);
             }
         }
+    }
+
+    /** The agents of the benchmark plan, by the service key its steps name. */
+    private static Map<String, String> planAgents(Map<String, String> options) {
+        Map<String, String> agents = new LinkedHashMap<>();
+        agents.put("repair_orders", url(options, "repair-orders"));
+        agents.put("parts", url(options, "parts"));
+        agents.put("payment", url(options, "payment"));
+        return agents;
+    }
+
+    /** The added agent latency, read as the agents read AGENT_SIMULATED_LATENCY: 100ms, 0.1s, or seconds. */
+    private static Duration latency(Map<String, String> options) {
+        return DurationStyle.detectAndParse(option(options, "latency", "100ms"), ChronoUnit.SECONDS);
+    }
+
+    private static PeerBenchmark.Windows peerWindows(Map<String, String> options) {
+        return new PeerBenchmark.Windows(Integer.parseInt(option(options, "rounds", "3")),
+                seconds(options, "warmup", 1), seconds(options, "seconds", 4));
     }
 
     /** A service's URL on 127.0.0.1, its port from {@code --ports=name:port,...}. */

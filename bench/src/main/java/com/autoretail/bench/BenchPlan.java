@@ -1,5 +1,7 @@
 package com.autoretail.bench;
 
+import com.autoretail.bench.dag.DagStep;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +34,8 @@ final class BenchPlan {
     record Run(double wallSeconds, Map<String, Double> stepSeconds) {
     }
 
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() { };
+
     private final ObjectMapper mapper;
     private final JsonNode plan;
     private final List<Step> steps;
@@ -56,6 +60,19 @@ final class BenchPlan {
 
     List<Step> steps() {
         return steps;
+    }
+
+    /** The steps as the peer executors run them: service, operation, parameters, dependencies, timeout. */
+    List<DagStep> dagSteps() {
+        List<DagStep> dagSteps = new ArrayList<>();
+        for (JsonNode step : plan.get("execution_steps")) {
+            List<String> dependencies = new ArrayList<>();
+            step.get("dependencies").forEach(dependency -> dependencies.add(dependency.asText()));
+            Map<String, Object> parameters = mapper.convertValue(step.get("parameters"), PARAMETERS);
+            dagSteps.add(new DagStep(step.get("step_id").asText(), step.get("service_name").asText(),
+                    step.get("operation").asText(), parameters, dependencies, step.get("timeout_seconds").asInt()));
+        }
+        return dagSteps;
     }
 
     /** The steps' services' operations, by step id: {@code service.operation}. */

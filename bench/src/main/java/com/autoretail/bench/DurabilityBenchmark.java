@@ -14,11 +14,12 @@ import java.util.concurrent.Executors;
  * 6. Durability, on the fleet with every agent operation 100 ms slower (so that workflows are in flight):
  * <ul>
  *   <li>6a. What the Redis journal costs per step: the benchmarks' 4-step plan by one client, alternating between
- *   the fleet's orchestrator (memory journal) and one on the Redis journal, against the same agents; the median of
- *   each journal write as the Redis orchestrator's own timer ({@code orchestrator.journal.writes}) measured it, times
- *   the writes a workflow makes per step, and the workflows' median wall times side by side.</li>
- *   <li>6b. How soon a dead orchestrator's workflows move on: workflows sent to a third orchestrator on the same
- *   Redis, which is killed with SIGKILL while they run; the time from the kill until the survivor has ended each
+ *   an orchestrator on the memory journal and the fleet's own (on the Redis journal), against the same agents; the
+ *   median of each journal write as the Redis orchestrator's own timer ({@code orchestrator.journal.writes})
+ *   measured it, times the writes a workflow makes per step, and the workflows' median wall times side by
+ *   side.</li>
+ *   <li>6b. How soon a dead orchestrator's workflows move on: workflows sent to another orchestrator on a Redis
+ *   journal of their own, which is killed with SIGKILL while they run; the time from the kill until the survivor has ended each
  *   of those that were still running, at the default lease (15 s) and recovery interval (5 s).</li>
  * </ul>
  */
@@ -32,7 +33,7 @@ final class DurabilityBenchmark {
     private DurabilityBenchmark() {
     }
 
-    /** The orchestrators of the run: the fleet's (memory), one on Redis, and a victim and a survivor on Redis. */
+    /** The orchestrators of the run: one on memory, one on Redis (the fleet's), and a victim and a survivor on Redis. */
     record Orchestrators(String memory, String redis, String victim, long victimPid, String survivor,
                          Duration leaseAndRecovery) {
     }
