@@ -13,6 +13,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -54,6 +55,7 @@ public class StepCaller {
     private final AgentClient client;
     private final CircuitBreakerRegistry breakers;
     private final Duration backoff;
+    private final Map<Integer, Retry> retries = new ConcurrentHashMap<>();
 
     public StepCaller(AgentClient client, CircuitBreakerRegistry breakers, Duration backoff) {
         this.client = client;
@@ -61,14 +63,22 @@ public class StepCaller {
         this.backoff = backoff;
     }
 
-    public Outcome call(String service, AgentServiceRequest request, int maxAttempts, BooleanSupplier stopped) {
-        AtomicInteger attempts = new AtomicInteger();
-        AtomicReference<AgentClient.Reply> last = new AtomicReference<>();
-        Retry retry = Retry.of(request.requestId(), RetryConfig.custom()
-                .maxAttempts(Math.max(1, maxAttempts))
+    /**
+     * The retry of a step with this many attempts. A Retry keeps no state of a call (each call gets its own
+     * context), so one per number of attempts serves every step, instead of a new one built for each call.
+     */
+    private Retry retry(int maxAttempts) {
+        return Retry.of("step-" + maxAttempts + "-attempts", RetryConfig.custom()
+                .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff, 2.0, 0.5))
                 .retryOnException(e -> e instanceof RetryableFailure)
                 .build());
+    }
+
+    public Outcome call(String service, AgentServiceRequest request, int maxAttempts, BooleanSupplier stopped) {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<AgentClient.Reply> last = new AtomicReference<>();
+        Retry retry = retries.computeIfAbsent(Math.max(1, maxAttempts), this::retry);
         // the stop is checked outside the breaker: a workflow that stopped is not a failure of the service
         Supplier<AgentClient.Reply> guarded = CircuitBreaker.decorateSupplier(breakers.circuitBreaker(service),
                 () -> attempt(service, request, attempts.incrementAndGet(), last));

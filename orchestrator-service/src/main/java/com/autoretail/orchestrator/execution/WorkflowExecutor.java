@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ public class WorkflowExecutor {
     private final Compensator compensator;
     private final ExecutorService workers;
     private final MeterRegistry meters;
+    private final Map<String, Timer> stepTimers = new ConcurrentHashMap<>();
 
     private record Finished(String stepId, StepResult result) {
     }
@@ -161,15 +163,21 @@ public class WorkflowExecutor {
         StepCaller.Outcome outcome = caller.call(step.serviceName(), request, attempts, stopped::get);
         double seconds = elapsed(start);
         boolean success = outcome.response().success();
-        Timer.builder("orchestrator.step").tag("service", step.serviceName())
-                .tag("operation", step.operation())
-                .tag("outcome", success ? "success" : outcome.response().errorCode().name())
-                .publishPercentileHistogram().register(meters)
+        stepTimer(step, success ? "success" : outcome.response().errorCode().name())
                 .record((long) (seconds * 1e9), TimeUnit.NANOSECONDS);
         return new StepResult(success ? StepResult.Status.COMPLETED : StepResult.Status.FAILED,
                 step.serviceName(), step.operation(), outcome.response().result(), outcome.response().error(),
                 outcome.response().errorCode(), outcome.attempts(), startedAt, seconds,
                 !success && outcome.inDoubt(), null);
+    }
+
+    /** The step timer of a service's operation and outcome, registered once, not looked up on every step. */
+    private Timer stepTimer(ExecutionStep step, String outcome) {
+        return stepTimers.computeIfAbsent(step.serviceName() + '.' + step.operation() + ':' + outcome,
+                key -> Timer.builder("orchestrator.step").tag("service", step.serviceName())
+                        .tag("operation", step.operation())
+                        .tag("outcome", outcome)
+                        .publishPercentileHistogram().register(meters));
     }
 
     /** The request_id of a step's calls, on every attempt and after a takeover: the key of its side effect. */
