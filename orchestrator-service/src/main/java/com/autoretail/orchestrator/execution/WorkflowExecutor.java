@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code failure_handling}: {@code skip} records it and goes on (its dependents are skipped), {@code retry} (after
  * its retries) and {@code abort} stop the workflow: no new step or attempt starts, running ones finish, and
  * completed side effects are undone by the {@link Compensator}. The workflow deadline stops it the same way.
- * Every change is written to the journal before the next call goes out, so another orchestrator can take the
- * workflow over from there; every step ends with an answer, whatever it throws.
+ * Every change is written to the journal before the next call goes out (a completed step that made nothing ready
+ * waits for the next write), so another orchestrator can take the workflow over from there; every step ends with an
+ * answer, whatever it throws.
  */
 public class WorkflowExecutor {
 
@@ -96,11 +97,15 @@ public class WorkflowExecutor {
                 log.warn("Step {} failed ({} {}): the workflow stops", done.stepId(), done.result().errorCode(),
                         done.result().error());
             }
-            // the steps it made ready start with one write that records its end too; else its end is written alone,
-            // but for the last step of a workflow that did not abort: the workflow's end, written next, records it
+            // the steps it made ready start with one write that records its end too. A step that completed and made
+            // nothing ready is recorded by the next write (a launch, an abort or the workflow's end), which always
+            // comes before anything uses its result: one journal round trip less per such step. Should this
+            // orchestrator stop meanwhile, the step's call is sent again under its request_id and the agent answers
+            // the first outcome. A failure is written at once.
             int launched = run.aborted() ? 0 : launch(run, finished, stopped);
             running += launched;
-            if (launched == 0 && (running > 0 || run.aborted())) {
+            boolean completed = done.result().status() == StepResult.Status.COMPLETED;
+            if (launched == 0 && (run.aborted() || running > 0 && !completed)) {
                 run.write();
             }
         }
