@@ -20,7 +20,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,6 @@ public class McpToolClient implements AutoCloseable {
     private final Supplier<Map<String, String>> traceHeaders;
     private final ReentrantLock connectLock = new ReentrantLock();
     private final ScheduledExecutorService monitor;
-    // the transport's HTTP client hands each response to this executor: a virtual thread per task instead of the
-    // JDK client's default pool of platform threads, whose park/unpark (futex) per MCP call cost more than the call
-    private final ExecutorService transportExecutor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile McpSyncClient client;
     private volatile List<McpSchema.Tool> tools = List.of();
     private volatile String lastError = "not connected yet";
@@ -294,7 +290,6 @@ public class McpToolClient implements AutoCloseable {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(path)
                 .connectTimeout(settings.connectTimeout())
-                .customizeClient(client -> client.executor(transportExecutor))
                 .httpRequestCustomizer((builder, method, target, body, context) -> {
                     settings.headers().forEach(builder::header);
                     if (context != null && context.get(HEADERS_KEY) instanceof Map<?, ?> extra) {
@@ -328,6 +323,5 @@ public class McpToolClient implements AutoCloseable {
         if (current != null) {
             current.close();
         }
-        transportExecutor.shutdownNow();
     }
 }
