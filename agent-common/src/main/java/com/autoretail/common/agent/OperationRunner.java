@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -46,6 +48,8 @@ public class OperationRunner {
     private final ExecutionLimits limits;
     private final ExecutorService workers;
     private final MeterRegistry meters;
+    /** The operation timer of each operation and outcome, registered once rather than looked up on every call. */
+    private final ConcurrentMap<String, ConcurrentMap<String, Timer>> timers = new ConcurrentHashMap<>();
 
     public OperationRunner(BaseAgentService agent, IdempotencyStore idempotency, ExecutionLimits limits,
                            ExecutorService workers, MeterRegistry meters) {
@@ -285,12 +289,16 @@ public class OperationRunner {
     }
 
     private void record(String operation, AgentServiceResponse response, long start) {
-        Timer.builder("agent.operation")
-                .description("Operations executed by this agent")
-                .tag("operation", agent.operation(operation).map(OperationSpec::name).orElse("unknown"))
-                .tag("outcome", response.success() ? "success" : response.errorCode().name())
-                .publishPercentileHistogram()
-                .register(meters)
+        // an unknown operation's name is not a tag: the caller chose it, and tags must stay few
+        String name = agent.operation(operation).map(OperationSpec::name).orElse("unknown");
+        String outcome = response.success() ? "success" : response.errorCode().name();
+        timers.computeIfAbsent(name, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, key -> Timer.builder("agent.operation")
+                        .description("Operations executed by this agent")
+                        .tag("operation", name)
+                        .tag("outcome", outcome)
+                        .publishPercentileHistogram()
+                        .register(meters))
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 

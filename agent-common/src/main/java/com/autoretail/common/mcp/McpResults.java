@@ -72,8 +72,15 @@ public final class McpResults {
     }
 
     private static Object parse(String text, ObjectMapper mapper) {
-        JsonNode json = tryParse(text, mapper);
-        return json == null ? Map.of("text", text) : mapper.convertValue(json, Object.class);
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                return mapper.readValue(trimmed, Object.class);   // straight to maps and lists, no tree between
+            } catch (JsonProcessingException e) {
+                // not JSON after all: the text itself
+            }
+        }
+        return Map.of("text", text);
     }
 
     private static JsonNode tryParse(String text, ObjectMapper mapper) {
