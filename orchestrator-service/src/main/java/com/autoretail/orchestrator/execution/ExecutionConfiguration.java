@@ -5,6 +5,8 @@ import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,14 +23,16 @@ class ExecutionConfiguration {
     private static final Duration MAX_COMPENSATION_BACKOFF = Duration.ofSeconds(30);
 
     @Bean
-    AgentClient agentClient(OrchestratorProperties properties, ServiceRegistry registry, ObjectMapper mapper) {
+    AgentClient agentClient(OrchestratorProperties properties, ServiceRegistry registry, ObjectMapper mapper,
+                            ObjectProvider<ObservationRegistry> observations) {
         // HTTP/1.1: no h2c upgrade attempt on every call; virtual threads for the client's own work
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.healthCheckTimeout())
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
-        return new AgentClient(http, registry, mapper, properties.apiKeys().sentToAgentsIfSet().orElse(null));
+        return new AgentClient(http, registry, mapper, properties.apiKeys().sentToAgentsIfSet().orElse(null),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -38,11 +42,13 @@ class ExecutionConfiguration {
 
     @Bean
     WorkflowExecutor workflowExecutor(StepCaller caller, AgentClient client, ExecutorService agentWorkers,
-                                      OrchestratorProperties properties, MeterRegistry meters) {
+                                      OrchestratorProperties properties, MeterRegistry meters,
+                                      ObjectProvider<ObservationRegistry> observations) {
         OrchestratorProperties.Execution execution = properties.execution();
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         Compensator compensator = new Compensator(client, new Compensator.CompensationPolicy(
                 execution.stepTimeoutSeconds(), execution.compensationRetryFor(), execution.compensationBackoff(),
-                MAX_COMPENSATION_BACKOFF), meters);
-        return new WorkflowExecutor(caller, compensator, agentWorkers, meters);
+                MAX_COMPENSATION_BACKOFF), meters, registry);
+        return new WorkflowExecutor(caller, compensator, agentWorkers, meters, registry);
     }
 }

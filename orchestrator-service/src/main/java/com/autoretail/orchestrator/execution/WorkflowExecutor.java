@@ -9,6 +9,8 @@ import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.validation.ValidatedPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,12 +43,26 @@ public class WorkflowExecutor {
     private final Compensator compensator;
     private final ExecutorService workers;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
+
+    /** The span of one workflow step, from its start to its last attempt's answer. */
+    public static final String STEP_OBSERVATION = "workflow.step";
+
+    /** The timer of steps by service, operation and outcome (Prometheus {@code orchestrator_step_seconds}). */
+    public static final String STEP_TIMER = "orchestrator.step";
 
     private record Finished(String stepId, StepResult result) {
     }
 
     public WorkflowExecutor(StepCaller caller, Compensator compensator, ExecutorService workers,
                             MeterRegistry meters) {
+        this(caller, compensator, workers, meters, ObservationRegistry.NOOP);
+    }
+
+    /** @param observations each step is a span ({@value #STEP_OBSERVATION}) over its attempts */
+    public WorkflowExecutor(StepCaller caller, Compensator compensator, ExecutorService workers,
+                            MeterRegistry meters, ObservationRegistry observations) {
+        this.observations = observations;
         this.caller = caller;
         this.compensator = compensator;
         this.workers = workers;
@@ -131,7 +147,7 @@ public class WorkflowExecutor {
                         MDC.setContextMap(logContext);
                     }
                     MDC.put("step_id", step.stepId());
-                    result = runStep(run, step, startedAt, stopped);
+                    result = observedStep(run, step, startedAt, stopped);
                 } catch (Throwable e) {
                     log.error("Step {} failed in the orchestrator", step.stepId(), e);
                     result = failed(step, startedAt, "the orchestrator failed to run the step: " + e);
@@ -143,6 +159,24 @@ public class WorkflowExecutor {
             });
         }
         return ready.size();
+    }
+
+    private StepResult observedStep(WorkflowRun run, ExecutionStep step, Instant startedAt, AtomicBoolean stopped) {
+        Observation observation = Observation.createNotStarted(STEP_OBSERVATION, observations)
+                .contextualName("step " + step.stepId())
+                .lowCardinalityKeyValue("service", step.serviceName())
+                .lowCardinalityKeyValue("operation", step.operation())
+                .highCardinalityKeyValue("step_id", step.stepId())
+                .highCardinalityKeyValue("workflow_id", run.requestId());
+        return observation.observe(() -> {
+            StepResult result = runStep(run, step, startedAt, stopped);
+            observation.lowCardinalityKeyValue("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+            observation.highCardinalityKeyValue("attempts", String.valueOf(result.attempts()));
+            if (result.error() != null) {
+                observation.highCardinalityKeyValue("error", result.error());
+            }
+            return result;
+        });
     }
 
     private StepResult runStep(WorkflowRun run, ExecutionStep step, Instant startedAt, AtomicBoolean stopped) {
@@ -161,7 +195,7 @@ public class WorkflowExecutor {
         StepCaller.Outcome outcome = caller.call(step.serviceName(), request, attempts, stopped::get);
         double seconds = elapsed(start);
         boolean success = outcome.response().success();
-        Timer.builder("orchestrator.step").tag("service", step.serviceName())
+        Timer.builder(STEP_TIMER).tag("service", step.serviceName())
                 .tag("operation", step.operation())
                 .tag("outcome", success ? "success" : outcome.response().errorCode().name())
                 .publishPercentileHistogram().register(meters)

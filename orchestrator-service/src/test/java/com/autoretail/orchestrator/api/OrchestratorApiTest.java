@@ -313,10 +313,10 @@ class OrchestratorApiTest {
     void metricsCountWorkflows() {
         orchestrate("{\"user_request\":\"" + SEED_REQUEST + "\"}");
 
-        Reply metric = http.get("/actuator/metrics/orchestrator.workflows");
+        Reply metric = http.get("/actuator/metrics/workflow.outcomes");
 
         assertThat(metric.status()).isEqualTo(200);
-        assertThat(metric.body().toString()).contains("outcome");
+        assertThat(metric.body().toString()).contains("status");
         assertThat(metric.body().at("/measurements/0/value").asDouble()).isPositive();
         Reply breakers = http.get("/actuator/metrics/resilience4j.circuitbreaker.state");
         assertThat(breakers.status()).isEqualTo(200);
