@@ -18,6 +18,7 @@ import org.slf4j.MDC;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -170,7 +171,7 @@ public class WorkflowExecutor {
                 .highCardinalityKeyValue("workflow_id", run.requestId());
         return observation.observe(() -> {
             StepResult result = runStep(run, step, startedAt, stopped);
-            observation.lowCardinalityKeyValue("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+            observation.lowCardinalityKeyValue("status", result.status().name().toLowerCase(Locale.ROOT));
             observation.highCardinalityKeyValue("attempts", String.valueOf(result.attempts()));
             if (result.error() != null) {
                 observation.highCardinalityKeyValue("error", result.error());

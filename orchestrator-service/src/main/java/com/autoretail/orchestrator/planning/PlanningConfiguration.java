@@ -4,16 +4,16 @@ import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.planning.llm.LlmPlanner;
 import com.autoretail.orchestrator.planning.rules.RulePlanner;
 import com.autoretail.orchestrator.planning.semantic.IntentMatcher;
+import com.autoretail.orchestrator.usage.TokenPrices;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import com.autoretail.orchestrator.usage.TokenPrices;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -7,6 +7,8 @@ import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.llm.LlmPlanner;
 import com.autoretail.orchestrator.planning.rules.RulePlanner;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.autoretail.orchestrator.usage.TokenPrices;
+import com.autoretail.orchestrator.usage.UsageTally;
 import com.autoretail.orchestrator.validation.GroundingCheck;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.autoretail.orchestrator.validation.ValidatedPlan;
@@ -14,8 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import com.autoretail.orchestrator.usage.TokenPrices;
-import com.autoretail.orchestrator.usage.UsageTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

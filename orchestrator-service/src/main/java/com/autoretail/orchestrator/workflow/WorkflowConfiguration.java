@@ -1,6 +1,7 @@
 package com.autoretail.orchestrator.workflow;
 
 import com.autoretail.common.tasks.CallbackSender;
+import com.autoretail.common.tracing.TraceIdFilter;
 import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.execution.WorkflowExecutor;
 import com.autoretail.orchestrator.planning.PlanningService;
@@ -8,7 +9,6 @@ import com.autoretail.orchestrator.policy.OperationPolicy;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.autoretail.common.tracing.TraceIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;

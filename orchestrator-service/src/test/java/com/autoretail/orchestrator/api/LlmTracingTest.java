@@ -28,6 +28,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +189,7 @@ class LlmTracingTest {
     }
 
     private static List<String> ancestors(SpanData span, Map<String, SpanData> byId) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (SpanData parent = byId.get(span.getParentSpanId()); parent != null;
              parent = byId.get(parent.getParentSpanId())) {
             names.add(parent.getName());
