@@ -1,5 +1,6 @@
 package com.autoretail.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -112,6 +113,9 @@ class ContainerFilesTest {
                 URI uri = URI.create(text);
                 Map<String, Object> target = services.get(uri.getHost());
                 assertThat(target).as(name + " " + key + " names a compose service").isNotNull();
+                if (RepoFiles.infrastructure(target)) {
+                    return;   // Jaeger's OTLP port is Jaeger's, not the fleet's
+                }
                 assertThat(uri.getPort()).as(name + " " + key + " port, by fleet.conf")
                         .isEqualTo(TABLE.service(uri.getHost()).port());
             });
@@ -145,6 +149,43 @@ class ContainerFilesTest {
         while (variable.find()) {
             assertThat(example).as(".env.example lists " + variable.group(1)).contains(variable.group(1) + "=");
         }
+    }
+
+    /**
+     * Compose runs Jaeger and has every service export to it, and Grafana is provisioned with the dashboard in the
+     * repository, whose queries ask Prometheus for metrics that the README lists and that Prometheus scrapes from
+     * every service of the fleet but the MCP stubs.
+     */
+    @Test
+    void tracesGoToJaegerAndTheDashboardShowsMetricsTheReadmeLists() throws IOException {
+        Map<String, Map<String, Object>> services = composeServices();
+        assertThat(services).containsKeys("jaeger", "prometheus", "grafana");
+        services.forEach((name, service) -> {
+            if (module(service) != null) {
+                assertThat(((Map<?, ?>) service.get("environment")).get("OTEL_EXPORTER_OTLP_ENDPOINT"))
+                        .as(name + " exports its spans to Jaeger").isEqualTo("http://jaeger:4318");
+            }
+        });
+        assertThat(String.valueOf(services.get("grafana").get("volumes")))
+                .contains("./docker/grafana/provisioning:", "./docker/grafana/dashboards:");
+        String prometheus = read("docker/prometheus/prometheus.yml");
+        TABLE.services().stream().filter(service -> !service.module().equals("mcp-stubs")).forEach(service ->
+                assertThat(prometheus).as("Prometheus scrapes " + service.name())
+                        .contains("\"" + service.name() + ":" + service.port() + "\""));
+
+        var dashboard = new ObjectMapper()
+                .readTree(read("docker/grafana/dashboards/fleet.json"));
+        Matcher metric = Pattern.compile("\\b([a-z][a-z0-9_]*_(?:total|seconds|state))(?:_bucket|_count)?\\b")
+                .matcher(dashboard.findValuesAsText("expr").toString());
+        Set<String> queried = new HashSet<>();
+        while (metric.find()) {
+            queried.add(metric.group(1));
+        }
+        assertThat(queried).contains("workflow_outcomes_total", "orchestrator_step_seconds",
+                "resilience4j_circuitbreaker_state", "idempotency_replays_total", "workflow_llm_tokens_total");
+        String readme = read("README.md");
+        queried.stream().filter(name -> !name.startsWith("http_server"))
+                .forEach(name -> assertThat(readme).as("the README lists " + name).contains("`" + name + "`"));
     }
 
     @Test

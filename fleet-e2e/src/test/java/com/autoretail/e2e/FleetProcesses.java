@@ -131,6 +131,25 @@ final class FleetProcesses {
         return processes.get(name);
     }
 
+    /**
+     * Starts only the services named, wave by wave as fleet.conf orders them, each with {@code env} added to its
+     * wiring: the part of the fleet a test needs, e.g. exporting its spans to the test.
+     */
+    void startOnly(List<String> names, Map<String, String> env) {
+        for (List<String> wave : table.waves()) {
+            List<String> now = wave.stream().filter(names::contains).toList();
+            for (String name : now) {
+                Service base = services.get(name);
+                Map<String, String> wiring = new LinkedHashMap<>(base.env());
+                wiring.putAll(env);
+                services.put(name, new Service(name, base.module(), base.port(), base.healthPath(), base.args(),
+                        Map.copyOf(wiring)));
+                start(name);
+            }
+            now.forEach(this::awaitHealthy);
+        }
+    }
+
     /** A service's whole log. */
     static String logOf(String name) {
         try {

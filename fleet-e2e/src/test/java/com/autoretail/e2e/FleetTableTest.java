@@ -39,9 +39,9 @@ class FleetTableTest {
     private static final String STUB = "--stub=";
 
     private static Map<String, Map<String, Object>> composeServices() {
-        // the fleet's services, without the Redis containers they use
+        // the fleet's services, without the infrastructure they use (Redis, Jaeger, Prometheus, Grafana)
         Map<String, Map<String, Object>> services = new LinkedHashMap<>(RepoFiles.composeServices());
-        services.values().removeIf(service -> String.valueOf(service.get("image")).startsWith("redis:"));
+        services.values().removeIf(RepoFiles::infrastructure);
         return services;
     }
 

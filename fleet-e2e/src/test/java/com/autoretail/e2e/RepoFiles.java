@@ -35,4 +35,12 @@ final class RepoFiles {
         Map<String, Object> compose = new Yaml().load(read("docker-compose.yml"));
         return (Map<String, Map<String, Object>>) compose.get("services");
     }
+
+    /**
+     * Whether a compose service is infrastructure the fleet uses (Redis, Jaeger, Prometheus, Grafana): a published
+     * image, where the fleet's own services are built from the repository.
+     */
+    static boolean infrastructure(Map<String, Object> service) {
+        return service.get("image") != null && service.get("build") == null;
+    }
 }

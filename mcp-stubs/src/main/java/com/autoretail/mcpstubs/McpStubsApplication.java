@@ -4,6 +4,12 @@ import org.springframework.ai.mcp.server.autoconfigure.McpServerStreamableHttpWe
 import org.springframework.ai.mcp.server.common.autoconfigure.McpServerAutoConfiguration;
 import org.springframework.ai.mcp.server.common.autoconfigure.McpServerObjectMapperAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.web.servlet.WebMvcObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -31,7 +37,11 @@ import org.springframework.context.annotation.ComponentScan;
         ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class, HttpEncodingAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
         McpServerObjectMapperAutoConfiguration.class, McpServerAutoConfiguration.class,
-        McpServerStreamableHttpWebMvcAutoConfiguration.class })
+        McpServerStreamableHttpWebMvcAutoConfiguration.class,
+        // traces: the HTTP server span of every MCP request and the tool's span under it, exported over OTLP
+        ObservationAutoConfiguration.class, WebMvcObservationAutoConfiguration.class,
+        MicrometerTracingAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
+        OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class })
 @ComponentScan
 @EnableConfigurationProperties(StubsProperties.class)
 public class McpStubsApplication {

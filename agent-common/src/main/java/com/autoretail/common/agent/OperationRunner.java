@@ -13,6 +13,8 @@ import com.autoretail.common.wire.FieldError;
 import com.autoretail.common.wire.OperationSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,6 +44,10 @@ public class OperationRunner {
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
     private static final Duration REPLAY_POLL = Duration.ofMillis(25);
     private static final int MAX_REQUEST_ID_LENGTH = 200;
+    /** The observation (span and timer) of one operation. */
+    public static final String OBSERVATION = "agent.execute";
+    /** Counts side effects answered from the idempotency store instead of being run again. */
+    public static final String REPLAYS = "idempotency.replays";
 
     private final BaseAgentService agent;
     private final IdempotencyStore idempotency;
@@ -50,9 +56,21 @@ public class OperationRunner {
     private final MeterRegistry meters;
     /** The operation timer of each operation and outcome, registered once rather than looked up on every call. */
     private final ConcurrentMap<String, ConcurrentMap<String, Timer>> timers = new ConcurrentHashMap<>();
+    private final ObservationRegistry observations;
 
     public OperationRunner(BaseAgentService agent, IdempotencyStore idempotency, ExecutionLimits limits,
                            ExecutorService workers, MeterRegistry meters) {
+        this(agent, idempotency, limits, workers, meters, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations every operation is observed as {@value #OBSERVATION}: a span named
+     *                     {@code <service> <operation>} under the request's server span, around validation,
+     *                     idempotency and the work
+     */
+    public OperationRunner(BaseAgentService agent, IdempotencyStore idempotency, ExecutionLimits limits,
+                           ExecutorService workers, MeterRegistry meters, ObservationRegistry observations) {
+        this.observations = observations;
         this.agent = agent;
         this.idempotency = idempotency;
         this.limits = limits;
@@ -73,8 +91,26 @@ public class OperationRunner {
     }
 
     public AgentServiceResponse execute(AgentServiceRequest raw) {
-        long start = System.nanoTime();
         AgentServiceRequest request = withDefaults(raw);
+        String service = agent.info().serviceName();
+        String operation = agent.operation(request.operation()).map(OperationSpec::name).orElse("unknown");
+        Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+                .contextualName(service + " " + operation)
+                .lowCardinalityKeyValue("service", service)
+                .lowCardinalityKeyValue("operation", operation)
+                .highCardinalityKeyValue("request_id", request.requestId());
+        return observation.observe(() -> {
+            AgentServiceResponse response = executeObserved(request);
+            observation.lowCardinalityKeyValue("outcome", outcome(response));
+            if (!response.success()) {
+                observation.highCardinalityKeyValue("error", String.valueOf(response.error()));
+            }
+            return response;
+        });
+    }
+
+    private AgentServiceResponse executeObserved(AgentServiceRequest request) {
+        long start = System.nanoTime();
         MDC.put("request_id", request.requestId());
         MDC.put("operation", String.valueOf(request.operation()));
         Envelope envelope = new Envelope(request, agent.info().serviceName(), start);
@@ -156,6 +192,8 @@ public class OperationRunner {
             }
             if (existing.completed()) {
                 log.info("Replaying the stored response of request {}", request.requestId());
+                meters.counter(REPLAYS, "service", agent.info().serviceName(), "operation", request.operation())
+                        .increment();
                 return existing.response().withMetadata("replayed", true);
             }
             if (System.nanoTime() > deadline) {
@@ -291,7 +329,7 @@ public class OperationRunner {
     private void record(String operation, AgentServiceResponse response, long start) {
         // an unknown operation's name is not a tag: the caller chose it, and tags must stay few
         String name = agent.operation(operation).map(OperationSpec::name).orElse("unknown");
-        String outcome = response.success() ? "success" : response.errorCode().name();
+        String outcome = outcome(response);
         timers.computeIfAbsent(name, key -> new ConcurrentHashMap<>())
                 .computeIfAbsent(outcome, key -> Timer.builder("agent.operation")
                         .description("Operations executed by this agent")
@@ -300,6 +338,10 @@ public class OperationRunner {
                         .publishPercentileHistogram()
                         .register(meters))
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private static String outcome(AgentServiceResponse response) {
+        return response.success() ? "success" : String.valueOf(response.errorCode());
     }
 
     private static void pause() {

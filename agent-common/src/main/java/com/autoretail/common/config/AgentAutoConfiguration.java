@@ -28,6 +28,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
@@ -115,7 +116,7 @@ public class AgentAutoConfiguration {
     @ConditionalOnProperty("agent.mcp.endpoint")
     McpToolClient mcpToolClient(AgentProperties properties, CircuitBreakerRegistry breakers, ObjectMapper mapper,
                                 ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
-                                Environment environment) {
+                                ObjectProvider<ObservationRegistry> observations, Environment environment) {
         AgentProperties.Mcp mcp = properties.mcp();
         String clientName = environment.getProperty("spring.application.name", "agent");
         Map<String, String> headers = new HashMap<>(mcp.headers() == null ? Map.of() : mcp.headers());
@@ -127,7 +128,8 @@ public class AgentAutoConfiguration {
         Tracer t = tracer.getIfAvailable();
         Propagator p = propagator.getIfAvailable();
         McpToolClient client = new McpToolClient(settings, breakers.circuitBreaker(MCP_BREAKER), mapper,
-                t == null || p == null ? Map::of : new TraceHeaders(t, p));
+                t == null || p == null ? Map::of : new TraceHeaders(t, p),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         client.start();
         return client;
     }
@@ -167,11 +169,13 @@ public class AgentAutoConfiguration {
     @ConditionalOnBean(BaseAgentService.class)
     @ConditionalOnMissingBean
     OperationRunner operationRunner(BaseAgentService agent, IdempotencyStore idempotency,
-                                    AgentProperties properties, ExecutorService agentWorkers, MeterRegistry meters) {
+                                    AgentProperties properties, ExecutorService agentWorkers, MeterRegistry meters,
+                                    ObjectProvider<ObservationRegistry> observations) {
         ExecutionLimits limits = new ExecutionLimits(properties.defaultTimeout(), properties.maxTimeout(),
                 properties.idempotency().lease(), properties.idempotency().retention(),
                 properties.simulatedLatency());
-        return new OperationRunner(agent, idempotency, limits, agentWorkers, meters);
+        return new OperationRunner(agent, idempotency, limits, agentWorkers, meters,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -49,6 +50,7 @@ public class McpToolClient implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final ObjectMapper mapper;
     private final Supplier<Map<String, String>> traceHeaders;
+    private final ObservationRegistry observations;
     private final ReentrantLock connectLock = new ReentrantLock();
     private final ScheduledExecutorService monitor;
     private volatile McpSyncClient client;
@@ -57,6 +59,16 @@ public class McpToolClient implements AutoCloseable {
 
     public McpToolClient(McpClientSettings settings, CircuitBreaker breaker, ObjectMapper mapper,
                          Supplier<Map<String, String>> traceHeaders) {
+        this(settings, breaker, mapper, traceHeaders, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations every {@code tools/call} is observed ({@value McpObservation#NAME}): a client span whose
+     *                     trace context the call carries to the server
+     */
+    public McpToolClient(McpClientSettings settings, CircuitBreaker breaker, ObjectMapper mapper,
+                         Supplier<Map<String, String>> traceHeaders, ObservationRegistry observations) {
+        this.observations = observations;
         this.endpoint = settings.endpoint();
         this.settings = settings;
         this.breaker = breaker;
@@ -98,6 +110,11 @@ public class McpToolClient implements AutoCloseable {
      *                        can't be reached or its breaker is open, {@code TIMEOUT} when it does not answer
      */
     public Object call(String toolName, Map<String, Object> arguments) {
+        return McpObservation.of(toolName, settings.clientName(), endpoint, observations)
+                .observe(() -> callObserved(toolName, arguments));
+    }
+
+    private Object callObserved(String toolName, Map<String, Object> arguments) {
         if (!breaker.tryAcquirePermission()) {
             throw new AgentException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "The dealer system is unavailable (circuit breaker open); retry shortly");

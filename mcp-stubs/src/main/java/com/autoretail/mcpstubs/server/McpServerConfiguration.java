@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.json.jackson.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.transport.WebMvcStreamableServerTransportProvider;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -28,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.util.unit.DataSize;
 
 /** The MCP plumbing shared by the three stubs. */
@@ -71,15 +75,18 @@ class McpServerConfiguration {
 
     /**
      * The running stub's {@code @McpTool} methods, each behind the argument check, and the side-effecting ones
-     * behind the memory of idempotency keys.
+     * behind the memory of idempotency keys, each call observed as a span ({@link ToolObservation}).
      */
     @Bean
-    List<SyncToolSpecification> stubToolSpecifications(List<StubTools> tools, StubsProperties properties) {
+    List<SyncToolSpecification> stubToolSpecifications(List<StubTools> tools, StubsProperties properties,
+            ObjectProvider<ObservationRegistry> observations, Stub stub) {
         SideEffectMemory memory = new SideEffectMemory(properties.idempotencyKeys(), properties.sideEffectDelay());
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         return new SyncMcpToolProvider(new ArrayList<>(tools)).getToolSpecifications()
             .stream()
             .map(ToolArguments::guard)
             .map(memory::remember)
+            .map(tool -> ToolObservation.observe(tool, stub.serverName(), registry))
             .toList();
     }
 
@@ -94,6 +101,13 @@ class McpServerConfiguration {
 
     @JsonIgnoreProperties({ "stackTrace", "cause", "suppressed", "localizedMessage" })
     abstract static class ThrowableOnTheWire {
+    }
+
+    /** Health checks are not traced: a trace per poll would bury the calls. */
+    @Bean
+    ObservationPredicate healthChecksUntraced() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server)
+                || !"/health".equals(server.getCarrier().getRequestURI());
     }
 
     @Bean

@@ -6,6 +6,10 @@ import com.autoretail.common.wire.ErrorCode;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,9 @@ public class AgentClient {
 
     private static final Logger log = LoggerFactory.getLogger(AgentClient.class);
 
+    /** The client span (and timer) of one call to an agent. */
+    static final String OBSERVATION = "agent.client.execute";
+
     private static final Set<ErrorCode> UNKNOWN_OUTCOME = EnumSet.of(ErrorCode.TIMEOUT, ErrorCode.INTERNAL,
             ErrorCode.IN_PROGRESS, ErrorCode.UPSTREAM_ERROR);
 
@@ -46,18 +53,35 @@ public class AgentClient {
     private final ObjectMapper mapper;
     private final String apiKey;
     private final A2aAgentClient a2a;
+    private final ObservationRegistry observations;
 
     /**
      * @param http   a client with the connect timeout; its requests carry their own read timeout
      * @param apiKey sent as {@code X-API-Key}, or null
      */
     public AgentClient(HttpClient http, ServiceRegistry registry, ObjectMapper mapper, String apiKey) {
-        this(http, registry, mapper, apiKey, null);
+        this(http, registry, mapper, apiKey, null, ObservationRegistry.NOOP);
     }
 
     /** @param a2a the client of the registry's A2A agents, or null when there are none */
     public AgentClient(HttpClient http, ServiceRegistry registry, ObjectMapper mapper, String apiKey,
                        A2aAgentClient a2a) {
+        this(http, registry, mapper, apiKey, a2a, ObservationRegistry.NOOP);
+    }
+
+    public AgentClient(HttpClient http, ServiceRegistry registry, ObjectMapper mapper, String apiKey,
+                       ObservationRegistry observations) {
+        this(http, registry, mapper, apiKey, null, observations);
+    }
+
+    /**
+     * @param a2a          the client of the registry's A2A agents, or null when there are none
+     * @param observations every call is a client span ({@value #OBSERVATION}) whose {@code traceparent} the request
+     *                     carries, so that the agent's spans are its children
+     */
+    public AgentClient(HttpClient http, ServiceRegistry registry, ObjectMapper mapper, String apiKey,
+                       A2aAgentClient a2a, ObservationRegistry observations) {
+        this.observations = observations;
         this.http = http;
         this.registry = registry;
         this.mapper = mapper;
@@ -82,6 +106,33 @@ public class AgentClient {
         if (apiKey != null) {
             call.header("X-API-Key", apiKey);
         }
+        RequestReplySenderContext<HttpRequest.Builder, Reply> context =
+                new RequestReplySenderContext<>(HttpRequest.Builder::header, Kind.CLIENT);
+        context.setCarrier(call);
+        context.setRemoteServiceName(service);
+        Observation observation = Observation.createNotStarted(OBSERVATION, () -> context, observations)
+                .contextualName("execute " + service + "." + request.operation())
+                .lowCardinalityKeyValue("service", service)
+                .lowCardinalityKeyValue("operation", String.valueOf(request.operation()))
+                .lowCardinalityKeyValue("http.request.method", "POST")
+                .highCardinalityKeyValue("request_id", request.requestId())
+                .start();
+        try (Observation.Scope ignored = observation.openScope()) {
+            Reply reply = send(service, url, request, call, timeout);
+            context.setResponse(reply);
+            observation.lowCardinalityKeyValue("outcome", reply.response().success() ? "success"
+                    : String.valueOf(reply.response().errorCode()));
+            if (!reply.response().success()) {
+                observation.highCardinalityKeyValue("error", String.valueOf(reply.response().error()));
+            }
+            return reply;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private Reply send(String service, String url, AgentServiceRequest request, HttpRequest.Builder call,
+                       Duration timeout) {
         try {
             HttpResponse<byte[]> answer = http.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
             return read(request, answer.statusCode(), answer.body());

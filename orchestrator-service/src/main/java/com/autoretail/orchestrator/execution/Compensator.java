@@ -7,6 +7,8 @@ import com.autoretail.orchestrator.plan.ExecutionStep;
 import com.autoretail.orchestrator.plan.StepReferences;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,10 @@ public class Compensator {
     private final AgentClient client;
     private final CompensationPolicy policy;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
+
+    static final String OBSERVATION = "workflow.compensation";
+    static final String STEP_OBSERVATION = "workflow.compensation.step";
 
     /**
      * How compensations and resolutions are tried.
@@ -50,15 +56,31 @@ public class Compensator {
     }
 
     public Compensator(AgentClient client, CompensationPolicy policy, MeterRegistry meters) {
+        this(client, policy, meters, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations the undo of an aborted workflow is a span ({@value #OBSERVATION}), each step's compensation
+     *                     and each resolution of a step in doubt one under it ({@value #STEP_OBSERVATION})
+     */
+    public Compensator(AgentClient client, CompensationPolicy policy, MeterRegistry meters,
+                       ObservationRegistry observations) {
+        this.observations = observations;
         this.client = client;
         this.policy = policy;
         this.meters = meters;
     }
 
     void undo(WorkflowRun run, ServiceCatalog catalog) {
+        Observation.createNotStarted(OBSERVATION, observations).contextualName("compensate")
+                .highCardinalityKeyValue("workflow_id", run.requestId())
+                .observe(() -> undoObserved(run, catalog));
+    }
+
+    private void undoObserved(WorkflowRun run, ServiceCatalog catalog) {
         for (String stepId : run.inDoubt()) {
             if (sideEffect(run.step(stepId), catalog) != null) {
-                resolve(run, stepId);
+                observeStep("resolve", run, stepId, () -> resolve(run, stepId));
             }
         }
         for (String stepId : run.completedNewestFirst()) {
@@ -74,8 +96,19 @@ public class Compensator {
                 run.write();
                 continue;
             }
-            compensate(run, stepId, spec.compensation(), catalog);
+            observeStep(spec.compensation(), run, stepId,
+                    () -> compensate(run, stepId, spec.compensation(), catalog));
         }
+    }
+
+    private void observeStep(String action, WorkflowRun run, String stepId, Runnable work) {
+        ExecutionStep step = run.step(stepId);
+        Observation.createNotStarted(STEP_OBSERVATION, observations)
+                .contextualName(action + " " + stepId)
+                .lowCardinalityKeyValue("service", step.serviceName())
+                .lowCardinalityKeyValue("operation", action)
+                .highCardinalityKeyValue("step_id", stepId)
+                .observe(work);
     }
 
     /** Finds out whether a step of unknown outcome happened, by sending it again under its own request_id. */

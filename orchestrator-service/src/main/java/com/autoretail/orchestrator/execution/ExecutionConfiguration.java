@@ -5,6 +5,8 @@ import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +23,8 @@ class ExecutionConfiguration {
     private static final Duration MAX_COMPENSATION_BACKOFF = Duration.ofSeconds(30);
 
     @Bean
-    AgentClient agentClient(OrchestratorProperties properties, ServiceRegistry registry, ObjectMapper mapper) {
+    AgentClient agentClient(OrchestratorProperties properties, ServiceRegistry registry, ObjectMapper mapper,
+                            ObjectProvider<ObservationRegistry> observations) {
         // HTTP/1.1: no h2c upgrade attempt on every call; virtual threads for the client's own work
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -29,7 +32,8 @@ class ExecutionConfiguration {
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         String apiKey = properties.apiKeys().sentToAgentsIfSet().orElse(null);
-        return new AgentClient(http, registry, mapper, apiKey, new A2aAgentClient(registry, apiKey));
+        return new AgentClient(http, registry, mapper, apiKey, new A2aAgentClient(registry, apiKey),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -39,11 +43,13 @@ class ExecutionConfiguration {
 
     @Bean
     WorkflowExecutor workflowExecutor(StepCaller caller, AgentClient client, ExecutorService agentWorkers,
-                                      OrchestratorProperties properties, MeterRegistry meters) {
+                                      OrchestratorProperties properties, MeterRegistry meters,
+                                      ObjectProvider<ObservationRegistry> observations) {
         OrchestratorProperties.Execution execution = properties.execution();
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         Compensator compensator = new Compensator(client, new Compensator.CompensationPolicy(
                 execution.stepTimeoutSeconds(), execution.compensationRetryFor(), execution.compensationBackoff(),
-                MAX_COMPENSATION_BACKOFF), meters);
-        return new WorkflowExecutor(caller, compensator, agentWorkers, meters);
+                MAX_COMPENSATION_BACKOFF), meters, registry);
+        return new WorkflowExecutor(caller, compensator, agentWorkers, meters, registry);
     }
 }

@@ -9,6 +9,8 @@ import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.validation.ValidatedPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,6 +18,7 @@ import org.slf4j.MDC;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -45,6 +48,13 @@ public class WorkflowExecutor {
     private final ExecutorService workers;
     private final MeterRegistry meters;
     private final Map<String, Timer> stepTimers = new ConcurrentHashMap<>();
+    private final ObservationRegistry observations;
+
+    /** The span of one workflow step, from its start to its last attempt's answer. */
+    public static final String STEP_OBSERVATION = "workflow.step";
+
+    /** The timer of steps by service, operation and outcome (Prometheus {@code orchestrator_step_seconds}). */
+    public static final String STEP_TIMER = "orchestrator.step";
 
     /** What a step's worker tells the thread that runs the workflow. */
     private sealed interface Message {
@@ -62,6 +72,13 @@ public class WorkflowExecutor {
 
     public WorkflowExecutor(StepCaller caller, Compensator compensator, ExecutorService workers,
                             MeterRegistry meters) {
+        this(caller, compensator, workers, meters, ObservationRegistry.NOOP);
+    }
+
+    /** @param observations each step is a span ({@value #STEP_OBSERVATION}) over its attempts */
+    public WorkflowExecutor(StepCaller caller, Compensator compensator, ExecutorService workers,
+                            MeterRegistry meters, ObservationRegistry observations) {
+        this.observations = observations;
         this.caller = caller;
         this.compensator = compensator;
         this.workers = workers;
@@ -171,7 +188,7 @@ public class WorkflowExecutor {
                         MDC.setContextMap(logContext);
                     }
                     MDC.put("step_id", step.stepId());
-                    result = runStep(run, step, startedAt, stopped, finished);
+                    result = observedStep(run, step, startedAt, stopped, finished);
                 } catch (Throwable e) {
                     log.error("Step {} failed in the orchestrator", step.stepId(), e);
                     result = failed(step, startedAt, "the orchestrator failed to run the step: " + e);
@@ -183,6 +200,25 @@ public class WorkflowExecutor {
             });
         }
         return ready.size();
+    }
+
+    private StepResult observedStep(WorkflowRun run, ExecutionStep step, Instant startedAt, AtomicBoolean stopped,
+                                    BlockingQueue<Message> messages) {
+        Observation observation = Observation.createNotStarted(STEP_OBSERVATION, observations)
+                .contextualName("step " + step.stepId())
+                .lowCardinalityKeyValue("service", step.serviceName())
+                .lowCardinalityKeyValue("operation", step.operation())
+                .highCardinalityKeyValue("step_id", step.stepId())
+                .highCardinalityKeyValue("workflow_id", run.requestId());
+        return observation.observe(() -> {
+            StepResult result = runStep(run, step, startedAt, stopped, messages);
+            observation.lowCardinalityKeyValue("status", result.status().name().toLowerCase(Locale.ROOT));
+            observation.highCardinalityKeyValue("attempts", String.valueOf(result.attempts()));
+            if (result.error() != null) {
+                observation.highCardinalityKeyValue("error", result.error());
+            }
+            return result;
+        });
     }
 
     private StepResult runStep(WorkflowRun run, ExecutionStep step, Instant startedAt, AtomicBoolean stopped,
@@ -230,7 +266,7 @@ public class WorkflowExecutor {
     /** The step timer of a service's operation and outcome, registered once, not looked up on every step. */
     private Timer stepTimer(ExecutionStep step, String outcome) {
         return stepTimers.computeIfAbsent(step.serviceName() + '.' + step.operation() + ':' + outcome,
-                key -> Timer.builder("orchestrator.step").tag("service", step.serviceName())
+                key -> Timer.builder(STEP_TIMER).tag("service", step.serviceName())
                         .tag("operation", step.operation())
                         .tag("outcome", outcome)
                         .publishPercentileHistogram().register(meters));

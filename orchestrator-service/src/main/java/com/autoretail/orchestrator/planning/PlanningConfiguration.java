@@ -4,13 +4,16 @@ import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.planning.llm.LlmPlanner;
 import com.autoretail.orchestrator.planning.rules.RulePlanner;
 import com.autoretail.orchestrator.planning.semantic.IntentMatcher;
+import com.autoretail.orchestrator.usage.TokenPrices;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +27,7 @@ import java.time.Clock;
  * agent-common's {@code LlmSwitch} sets {@code spring.ai.model.chat=none} when no key or server is configured.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenPrices.class)
 class PlanningConfiguration {
 
     @Bean
@@ -42,11 +46,13 @@ class PlanningConfiguration {
     @Bean
     PlanningService planningService(PlanValidator validator, OrchestratorProperties properties,
                                     ObjectProvider<LlmPlanner> llmPlanner, ObjectProvider<MeterRegistry> meters,
-                                    ObjectProvider<IntentMatcher> intentMatcher) {
+                                    ObjectProvider<IntentMatcher> intentMatcher,
+                                    ObjectProvider<ObservationRegistry> observations, TokenPrices prices) {
         Clock clock = Clock.systemUTC();
         return new PlanningService(new RulePlanner(properties.execution().stepDefaults(), clock,
                 intentMatcher.getIfAvailable(IntentMatcher::disabled).meaning()),
                 llmPlanner.getIfAvailable(), validator, properties.planner().repairAttempts(),
-                meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+                meters.getIfAvailable(SimpleMeterRegistry::new), clock,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), prices);
     }
 }

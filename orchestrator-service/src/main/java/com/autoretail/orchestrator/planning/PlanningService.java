@@ -7,11 +7,15 @@ import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.planning.llm.LlmPlanner;
 import com.autoretail.orchestrator.planning.rules.RulePlanner;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.autoretail.orchestrator.usage.TokenPrices;
+import com.autoretail.orchestrator.usage.UsageTally;
 import com.autoretail.orchestrator.validation.GroundingCheck;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.autoretail.orchestrator.validation.ValidatedPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,12 @@ public class PlanningService {
 
     static final String TIMER = "orchestrator.planning";
 
+    /** The span of a planning, from the request to a validated plan. */
+    public static final String OBSERVATION = "workflow.planning";
+
+    /** The span of the rule planner, under the planning's. */
+    public static final String RULES_OBSERVATION = "workflow.planning.rules";
+
     private final RulePlanner rules;
 
     private final LlmPlanner llm;
@@ -49,12 +59,27 @@ public class PlanningService {
 
     private final Clock clock;
 
+    private final ObservationRegistry observations;
+
+    private final TokenPrices prices;
+
+    /** A planning service that is not observed and prices no tokens. */
+    public PlanningService(RulePlanner rules, LlmPlanner llm, PlanValidator validator, int repairAttempts,
+                           MeterRegistry meters, Clock clock) {
+        this(rules, llm, validator, repairAttempts, meters, clock, ObservationRegistry.NOOP, TokenPrices.free());
+    }
+
     /**
      * @param llm            the LLM planner, or null when no LLM is configured
      * @param repairAttempts how many times an LLM plan that fails parsing or validation is sent back with its errors
+     * @param observations   planning is a span ({@value #OBSERVATION}), the rule planner one under it
+     *                       ({@value #RULES_OBSERVATION}); the LLM calls are Spring AI's own spans under it
+     * @param prices         what the LLM's tokens cost
      */
     public PlanningService(RulePlanner rules, LlmPlanner llm, PlanValidator validator, int repairAttempts,
-                           MeterRegistry meters, Clock clock) {
+                           MeterRegistry meters, Clock clock, ObservationRegistry observations, TokenPrices prices) {
+        this.observations = observations;
+        this.prices = prices;
         this.rules = rules;
         this.llm = llm;
         this.validator = validator;
@@ -80,20 +105,36 @@ public class PlanningService {
      * @throws NoValidPlanException with every error seen, when no valid plan can be made
      */
     public PlanOutcome plan(String userRequest, Map<String, ?> context, ServiceCatalog catalog) {
+        Observation observation = Observation.createNotStarted(OBSERVATION, observations).contextualName("plan")
+                .lowCardinalityKeyValue("planner", planner().wireName());
+        return observation.observe(() -> {
+            PlanOutcome outcome = planObserved(userRequest, context, catalog);
+            observation.lowCardinalityKeyValue("source", outcome.source());
+            observation.highCardinalityKeyValue("plan_id", outcome.plan().planId());
+            observation.highCardinalityKeyValue("steps", String.valueOf(outcome.plan().executionSteps().size()));
+            return outcome;
+        });
+    }
+
+    private PlanOutcome planObserved(String userRequest, Map<String, ?> context, ServiceCatalog catalog) {
         Timer.Sample sample = Timer.start(meters);
+        UsageTally usage = new UsageTally();
         String source = llm == null ? PlanOutcome.RULES : PlanOutcome.LLM;
         String outcome = "failure";
         List<String> notes = new ArrayList<>();
         try {
             if (llm != null) {
-                ValidatedPlan fromLlm = planWithLlm(userRequest, context, catalog, notes);
+                ValidatedPlan fromLlm = planWithLlm(userRequest, context, catalog, notes, usage);
                 if (fromLlm != null) {
                     outcome = "success";
-                    return new PlanOutcome(fromLlm, PlanOutcome.LLM, notes);
+                    return new PlanOutcome(fromLlm, PlanOutcome.LLM, notes, usage.total(prices));
                 }
                 source = PlanOutcome.FALLBACK;
             }
-            PlanOutcome planned = new PlanOutcome(planWithRules(userRequest, catalog, notes), source, notes);
+            ValidatedPlan fromRules = Observation.createNotStarted(RULES_OBSERVATION, observations)
+                    .contextualName("rule planner")
+                    .observe(() -> planWithRules(userRequest, catalog, notes));
+            PlanOutcome planned = new PlanOutcome(fromRules, source, notes, usage.total(prices));
             outcome = "success";
             return planned;
         } finally {
@@ -104,8 +145,8 @@ public class PlanningService {
 
     /** The LLM's valid plan, or null (with the reasons in {@code notes}) when the rule planner has to take over. */
     private ValidatedPlan planWithLlm(String request, Map<String, ?> context, ServiceCatalog catalog,
-                                      List<String> notes) {
-        LlmPlanner.Answer answer = llm.plan(request, catalog);
+                                      List<String> notes, UsageTally usage) {
+        LlmPlanner.Answer answer = llm.plan(request, catalog, usage);
         for (int attempt = 1; ; attempt++) {
             List<String> problems;
             String rejected;
@@ -135,7 +176,7 @@ public class PlanningService {
                 log.info("LLM plan rejected {} time(s), the rule planner takes over: {}", attempt, problems);
                 return null;
             }
-            answer = llm.repair(request, catalog, rejected, problems);
+            answer = llm.repair(request, catalog, rejected, problems, usage);
         }
     }
 

@@ -3,6 +3,7 @@ package com.autoretail.orchestrator.workflow;
 import com.autoretail.orchestrator.execution.ExecutionResults;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.policy.Approval;
+import com.autoretail.orchestrator.usage.LlmUsage;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -20,6 +21,7 @@ import java.time.Instant;
  * @param status      the workflow's stage: {@code completed}, {@code failed}, {@code needs_attention}, or
  *                    {@code awaiting_approval} when it paused for a person
  * @param approval    what waits for whom, when the workflow needed an approval
+ * @param metadata    the workflow's trace id and LLM usage
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,5 +35,17 @@ public record OrchestratorResponse(
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp,
         String planner,
         String status,
-        Approval approval) {
+        Approval approval,
+        Metadata metadata) {
+
+    /**
+     * About the workflow rather than its work.
+     *
+     * @param traceId  the trace of the request that started it (also the {@code X-Trace-Id} of that response)
+     * @param llmUsage the LLM tokens and cost of its planning; null when the caller gave the plan
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Metadata(String traceId, LlmUsage llmUsage) {
+    }
 }

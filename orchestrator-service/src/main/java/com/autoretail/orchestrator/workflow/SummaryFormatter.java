@@ -15,6 +15,9 @@ class SummaryFormatter {
 
     private static final int MAX_RESULT_LENGTH = 300;
 
+    /** The summary's line naming the workflow's trace. */
+    static final String TRACE_LINE = "🔎 Trace: ";
+
     private final ObjectMapper mapper;
 
     SummaryFormatter(ObjectMapper mapper) {
@@ -25,13 +28,24 @@ class SummaryFormatter {
         return format(userRequest, plan, results, end, null);
     }
 
-    /** The summary, saying what waits for whom (or who decided what) when the plan needed an approval. */
     String format(String userRequest, WorkflowPlan plan, ExecutionResults results, WorkflowStatus.Stage end,
                   Approval approval) {
+        return format(userRequest, plan, results, end, approval, null);
+    }
+
+    /**
+     * The summary, saying what waits for whom (or who decided what) when the plan needed an approval, and which trace
+     * holds the workflow's spans when it was traced.
+     */
+    String format(String userRequest, WorkflowPlan plan, ExecutionResults results, WorkflowStatus.Stage end,
+                  Approval approval, String traceId) {
         StringBuilder text = new StringBuilder();
         text.append("🚗 AUTOMOTIVE SERVICE EXECUTION SUMMARY\n");
         text.append("📋 Request: ").append(userRequest).append('\n');
         text.append("🔧 Workflow Plan: ").append(plan.planId()).append('\n');
+        if (traceId != null) {
+            text.append(TRACE_LINE).append(traceId).append('\n');
+        }
         text.append("📊 Progress: ").append(results.completed()).append('/').append(results.total())
                 .append(" steps completed");
         if (results.aborted()) {

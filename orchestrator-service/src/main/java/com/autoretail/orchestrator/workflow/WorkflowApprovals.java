@@ -61,7 +61,8 @@ public class WorkflowApprovals {
         WorkflowStatus approved = new WorkflowStatus(waiting.requestId(), Stage.EXECUTING, waiting.userRequest(),
                 null, waiting.workflowPlan(), waiting.executionResults(), null, null, waiting.executionTime(),
                 now.plus(deadline), now, waiting.planner(), waiting.owner(),
-                waiting.approval().decided(Approval.State.APPROVED, caller, comment, now));
+                waiting.approval().decided(Approval.State.APPROVED, caller, comment, now), waiting.traceId(),
+                waiting.llmUsage());
         leases.hold(taken.lease());
         boolean journaled;
         try {

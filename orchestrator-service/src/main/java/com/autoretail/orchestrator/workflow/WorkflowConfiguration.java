@@ -1,6 +1,7 @@
 package com.autoretail.orchestrator.workflow;
 
 import com.autoretail.common.tasks.CallbackSender;
+import com.autoretail.common.tracing.TraceIdFilter;
 import com.autoretail.orchestrator.OrchestratorProperties;
 import com.autoretail.orchestrator.events.EventSignal;
 import com.autoretail.orchestrator.events.WorkflowEvents;
@@ -11,6 +12,7 @@ import com.autoretail.orchestrator.registry.ServiceRegistry;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,11 +65,15 @@ class WorkflowConfiguration {
     WorkflowService workflowService(WorkflowStore store, LeaseKeeper leases, ServiceRegistry registry,
                                     PlanningService planning, PlanValidator validator, WorkflowExecutor executor,
                                     ObjectMapper mapper, CallbackSender callbacks, ExecutorService agentWorkers,
-                                    MeterRegistry meters, OrchestratorProperties properties, OperationPolicy policy) {
+                                    MeterRegistry meters, OrchestratorProperties properties, OperationPolicy policy,
+                                    ObjectProvider<Tracer> tracer) {
         WorkflowRunner runner = new WorkflowRunner(registry, planning, validator, executor, leases,
                 new SummaryFormatter(mapper), callbacks, meters, properties.context(), policy);
         return new WorkflowService(store, runner, leases, registry, planning, agentWorkers, OWNER,
-                properties.execution().workflowDeadline(), policy);
+                properties.execution().workflowDeadline(), policy, () -> {
+                    Tracer current = tracer.getIfAvailable();
+                    return current == null ? null : TraceIdFilter.currentTraceId(current);
+                });
     }
 
     @Bean

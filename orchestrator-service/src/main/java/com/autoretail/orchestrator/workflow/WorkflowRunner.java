@@ -13,6 +13,8 @@ import com.autoretail.orchestrator.policy.Approval;
 import com.autoretail.orchestrator.policy.OperationPolicy;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
+import com.autoretail.orchestrator.usage.LlmUsage;
+import com.autoretail.orchestrator.usage.UsageMeters;
 import com.autoretail.orchestrator.validation.PlanValidator;
 import com.autoretail.orchestrator.validation.ValidatedPlan;
 import com.autoretail.orchestrator.workflow.WorkflowStatus.Stage;
@@ -39,6 +41,12 @@ class WorkflowRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowRunner.class);
 
+    /**
+     * Workflows by how they ended ({@code status}: completed, failed, compensated, needs_attention, rejected (no
+     * valid plan), rejected or expired approvals) and how many paused for an approval (awaiting_approval).
+     */
+    static final String OUTCOMES = "workflow.outcomes";
+
     private final ServiceRegistry registry;
     private final PlanningService planning;
     private final PlanValidator validator;
@@ -49,6 +57,7 @@ class WorkflowRunner {
     private final MeterRegistry meters;
     private final Map<String, String> defaultContext;
     private final OperationPolicy policy;
+    private final UsageMeters usageMeters;
 
     WorkflowRunner(ServiceRegistry registry, PlanningService planning, PlanValidator validator,
                    WorkflowExecutor executor, LeaseKeeper leases, SummaryFormatter summary, CallbackSender callbacks,
@@ -63,6 +72,7 @@ class WorkflowRunner {
         this.callbacks = callbacks;
         this.meters = meters;
         this.defaultContext = defaultContext;
+        this.usageMeters = new UsageMeters(meters);
     }
 
     /**
@@ -87,7 +97,7 @@ class WorkflowRunner {
                 return response(reached);
             }
             end(lease, entry.submission(), reached);
-            count(reached.status().wireName());
+            count(outcome(reached));
             return response(reached);
         } finally {
             leases.release(lease);
@@ -114,8 +124,10 @@ class WorkflowRunner {
         ExecutionResults results = (status.executionResults() == null ? ExecutionResults.empty()
                 : status.executionResults()).endedUnstarted(plan, "not run: " + why);
         WorkflowStatus failed = new WorkflowStatus(status.requestId(), Stage.FAILED, status.userRequest(), false,
-                plan, results, summary.format(status.userRequest(), plan, results, Stage.FAILED, decided), why,
-                status.executionTime(), status.deadline(), Instant.now(), status.planner(), status.owner(), decided);
+                plan, results, summary.format(status.userRequest(), plan, results, Stage.FAILED, decided,
+                status.traceId()), why,
+                status.executionTime(), status.deadline(), Instant.now(), status.planner(), status.owner(), decided,
+                status.traceId(), status.llmUsage());
         end(lease, submission, failed);
         count(decided.state().wireName());
         return failed;
@@ -138,7 +150,7 @@ class WorkflowRunner {
             } catch (RuntimeException e) {
                 WorkflowStatus failed = new WorkflowStatus(status.requestId(), Stage.FAILED, status.userRequest(),
                         false, null, null, null, e.getMessage(), seconds(start), status.deadline(), Instant.now(),
-                        null, status.owner(), null);
+                        null, status.owner(), null, status.traceId(), null);
                 end(lease, submission, failed);
                 count("rejected");
                 throw e;
@@ -151,7 +163,8 @@ class WorkflowRunner {
             // journaled with the first steps, before any call goes out: a stop before that plans again
             status = new WorkflowStatus(status.requestId(), Stage.EXECUTING, request, null, plan.plan(),
                     ExecutionResults.empty(), null, null, seconds(start), status.deadline(), Instant.now(),
-                    planned.planner(), status.owner(), approval);
+                    planned.planner(), status.owner(), approval, status.traceId(), planned.usage());
+            usageMeters.record(planned.usage());
         } else {
             plan = validator.fromJournal(status.workflowPlan());
         }
@@ -168,8 +181,8 @@ class WorkflowRunner {
         Stage end = mayStart != null && !results.aborted() ? Stage.AWAITING_APPROVAL
                 : results.succeeded() ? Stage.COMPLETED
                 : results.needsAttention() ? Stage.NEEDS_ATTENTION : Stage.FAILED;
-        return status.at(end, results, summary.format(status.userRequest(), plan.plan(), results, end, approval),
-                approval, seconds(start));
+        return status.at(end, results, summary.format(status.userRequest(), plan.plan(), results, end, approval,
+                status.traceId()), approval, seconds(start));
     }
 
     /**
@@ -192,7 +205,8 @@ class WorkflowRunner {
     }
 
     /** A plan to run, the planner that made it (null for the caller's own plan) and what the policy made of it. */
-    private record Planned(ValidatedPlan validated, String planner, OperationPolicy.Decision decision) {
+    private record Planned(ValidatedPlan validated, String planner, OperationPolicy.Decision decision,
+                           LlmUsage usage) {
     }
 
     /** Plans (with the operations the policy lets planners see) or validates, then applies the policy. */
@@ -203,6 +217,7 @@ class WorkflowRunner {
         }
         ValidatedPlan validated;
         String planner = null;
+        LlmUsage usage = LlmUsage.NONE;
         if (submission.kind() == Submission.Kind.EXECUTE_PLAN) {
             validated = validator.check(submission.plan(), catalog);
         } else {
@@ -210,8 +225,9 @@ class WorkflowRunner {
                     policy.plannable(catalog));
             validated = outcome.validated();
             planner = outcome.source();
+            usage = outcome.usage();
         }
-        return new Planned(validated, planner, policy.check(validated.plan(), catalog, submission.caller()));
+        return new Planned(validated, planner, policy.check(validated.plan(), catalog, submission.caller()), usage);
     }
 
     private void journal(WorkflowStore.Lease lease, WorkflowStatus status) {
@@ -244,11 +260,19 @@ class WorkflowRunner {
         return new OrchestratorResponse(status.requestId(), status.status() == Stage.COMPLETED, plan,
                 status.executionResults(), status.finalResult(),
                 status.executionTime() == null ? 0 : status.executionTime(), status.timestamp(), status.planner(),
-                status.status().wireName(), status.approval());
+                status.status().wireName(), status.approval(),
+                new OrchestratorResponse.Metadata(status.traceId(), status.llmUsage()));
     }
 
-    private void count(String outcome) {
-        meters.counter("orchestrator.workflows", "outcome", outcome).increment();
+    /** A failed workflow whose completed side effects were undone counts as {@code compensated}. */
+    private static String outcome(WorkflowStatus ended) {
+        ExecutionResults results = ended.executionResults();
+        return ended.status() == Stage.FAILED && results != null && !results.compensatedSteps().isEmpty()
+                ? "compensated" : ended.status().wireName();
+    }
+
+    private void count(String status) {
+        meters.counter(OUTCOMES, "status", status).increment();
     }
 
     private static double seconds(long start) {

@@ -47,11 +47,16 @@ public class WorkflowService {
     private final String owner;
     private final Duration deadline;
     private final OperationPolicy policy;
+    private final Supplier<String> traceIds;
 
+    /**
+     * @param traceIds the trace id of the current request (null outside a trace), recorded with a new workflow
+     */
     WorkflowService(WorkflowStore store, WorkflowRunner runner, LeaseKeeper leases, ServiceRegistry registry,
                     PlanningService planning, ExecutorService workers, String owner, Duration deadline,
-                    OperationPolicy policy) {
+                    OperationPolicy policy, Supplier<String> traceIds) {
         this.policy = policy;
+        this.traceIds = traceIds;
         this.store = store;
         this.runner = runner;
         this.leases = leases;
@@ -114,7 +119,7 @@ public class WorkflowService {
         decision.waiting().stream().filter(step -> !step.rules().isEmpty()).forEach(step -> notes.add("step "
                 + step.stepId() + " waits for approval by the " + Caller.APPROVER + " role: "
                 + String.join(", ", step.rules())));
-        return new PlanOutcome(outcome.validated(), outcome.source(), notes);
+        return new PlanOutcome(outcome.validated(), outcome.source(), notes, outcome.usage());
     }
 
     /** Plans and runs a request, waiting for its end. */
@@ -206,7 +211,8 @@ public class WorkflowService {
     private WorkflowStore.Entry entry(String requestId, Submission submission) {
         Instant now = Instant.now();
         WorkflowStatus planning = new WorkflowStatus(requestId, Stage.PLANNING, submission.userRequest(), null,
-                null, null, null, null, 0.0, now.plus(deadline), now, null, submission.caller().name(), null);
+                null, null, null, null, 0.0, now.plus(deadline), now, null, submission.caller().name(), null,
+                traceIds.get(), null);
         return new WorkflowStore.Entry(planning, submission, submission.fingerprint());
     }
 

@@ -3,6 +3,7 @@ package com.autoretail.orchestrator.workflow;
 import com.autoretail.orchestrator.execution.ExecutionResults;
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.policy.Approval;
+import com.autoretail.orchestrator.usage.LlmUsage;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -24,6 +25,9 @@ import java.util.Locale;
  * @param owner    the name of the caller that started it: it, and the roles that see all, read it
  * @param approval what waits for a person's approval, for whom and until when, and every decision taken; null when
  *                 nothing of the plan needs one
+ * @param traceId  the trace of the request that started the workflow (its spans: planning, steps, agents, MCP
+ *                 calls); null when it was not traced
+ * @param llmUsage the LLM tokens its planning used and their cost; null before planning
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,7 +45,17 @@ public record WorkflowStatus(
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp,
         String planner,
         String owner,
-        Approval approval) {
+        Approval approval,
+        String traceId,
+        LlmUsage llmUsage) {
+
+    /** A workflow neither traced nor planned by an LLM (yet). */
+    public WorkflowStatus(String requestId, Stage status, String userRequest, Boolean success, WorkflowPlan workflowPlan,
+                          ExecutionResults executionResults, String finalResult, String error, Double executionTime,
+                          Instant deadline, Instant timestamp, String planner, String owner, Approval approval) {
+        this(requestId, status, userRequest, success, workflowPlan, executionResults, finalResult, error,
+                executionTime, deadline, timestamp, planner, owner, approval, null, null);
+    }
 
     /** A workflow of no recorded owner and without approval. */
     public WorkflowStatus(String requestId, Stage status, String userRequest, Boolean success, WorkflowPlan workflowPlan,
@@ -82,13 +96,13 @@ public record WorkflowStatus(
     /** The same workflow at another stage, with these results, stamped now. */
     WorkflowStatus at(Stage stage, ExecutionResults results, double seconds) {
         return new WorkflowStatus(requestId, stage, userRequest, success, workflowPlan, results, finalResult, error,
-                seconds, deadline, Instant.now(), planner, owner, approval);
+                seconds, deadline, Instant.now(), planner, owner, approval, traceId, llmUsage);
     }
 
     /** The same workflow at another stage with its results, summary and approval, stamped now. */
     WorkflowStatus at(Stage stage, ExecutionResults results, String summary, Approval decided, double seconds) {
         return new WorkflowStatus(requestId, stage, userRequest, stage == Stage.COMPLETED ? Boolean.TRUE
                 : stage.finished() ? Boolean.FALSE : null, workflowPlan, results, summary, error, seconds, deadline,
-                Instant.now(), planner, owner, decided);
+                Instant.now(), planner, owner, decided, traceId, llmUsage);
     }
 }

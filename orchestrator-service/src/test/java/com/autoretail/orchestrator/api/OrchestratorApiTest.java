@@ -4,9 +4,11 @@ import com.autoretail.common.testsupport.HttpJson.Reply;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.orchestrator.OrchestratorApplication;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +50,9 @@ class OrchestratorApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     HttpJson http;
 
@@ -144,6 +149,8 @@ class OrchestratorApiTest {
                 "{\"request_id\":\"x\",\"success\":false,\"error\":\"customer_email: not an email\","
                         + "\"error_code\":\"VALIDATION_ERROR\",\"execution_time\":0.01,\"metadata\":{}}").withStatus(400)));
         fleet.server.stubFor(execute("parts", "release_reservation").willReturn(okJson(ok("{\"released\":true}"))));
+        double compensatedBefore = outcomes("compensated");
+        double failedBefore = outcomes("failed");
 
         Reply reply = orchestrate("{\"user_request\":\"" + SEED_REQUEST + "\"}");
 
@@ -155,9 +162,17 @@ class OrchestratorApiTest {
         if (reply.body().at("/execution_results/steps/reserve_part_1/status").asText().equals("compensated")) {
             fleet.server.verify(exactly(1), postRequestedFor(urlEqualTo("/parts/execute"))
                     .withRequestBody(matchingJsonPath("$.parameters.reservation_id", equalTo("RES-000001"))));
+            // a failed workflow whose side effects were undone counts as compensated
+            assertThat(outcomes("compensated") - compensatedBefore).isEqualTo(1.0);
         } else {
             assertThat(reply.body().at("/execution_results/steps/reserve_part_1/status").asText()).isEqualTo("not_run");
+            assertThat(outcomes("failed") - failedBefore).isEqualTo(1.0);
         }
+    }
+
+    private double outcomes(String status) {
+        var counter = meters.find("workflow.outcomes").tag("status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -313,10 +328,10 @@ class OrchestratorApiTest {
     void metricsCountWorkflows() {
         orchestrate("{\"user_request\":\"" + SEED_REQUEST + "\"}");
 
-        Reply metric = http.get("/actuator/metrics/orchestrator.workflows");
+        Reply metric = http.get("/actuator/metrics/workflow.outcomes");
 
         assertThat(metric.status()).isEqualTo(200);
-        assertThat(metric.body().toString()).contains("outcome");
+        assertThat(metric.body().toString()).contains("status");
         assertThat(metric.body().at("/measurements/0/value").asDouble()).isPositive();
         Reply breakers = http.get("/actuator/metrics/resilience4j.circuitbreaker.state");
         assertThat(breakers.status()).isEqualTo(200);

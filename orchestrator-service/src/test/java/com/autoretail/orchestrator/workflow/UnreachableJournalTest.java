@@ -31,7 +31,7 @@ class UnreachableJournalTest {
             LeaseKeeper.writeTimer(new SimpleMeterRegistry(), down));
     // nothing but the journal is reached before it answers
     private final WorkflowService workflows = new WorkflowService(down, null, leases, null, null, null, "owner-1",
-            Duration.ofMinutes(10), Policies.defaults());
+            Duration.ofMinutes(10), Policies.defaults(), () -> null);
 
     @Test
     void aSubmissionIsRefusedAsUnavailableAndNothingStarts() {

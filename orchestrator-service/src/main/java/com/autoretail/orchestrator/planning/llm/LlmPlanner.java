@@ -2,11 +2,18 @@ package com.autoretail.orchestrator.planning.llm;
 
 import com.autoretail.orchestrator.plan.WorkflowPlan;
 import com.autoretail.orchestrator.registry.ServiceCatalog;
+import com.autoretail.orchestrator.usage.UsageTally;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ResponseEntity;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.converter.StructuredOutputConverter;
 
 import java.time.Duration;
 import java.util.List;
@@ -58,8 +65,10 @@ public final class LlmPlanner implements AutoCloseable {
 
     private final PlanOutputConverter converter = new PlanOutputConverter();
 
-    // Virtual threads: a call that runs past its timeout is interrupted and abandoned without holding a platform thread.
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    // Virtual threads: a call that runs past its timeout is interrupted and abandoned without holding a platform
+    // thread. They carry the caller's observation, so that the ChatClient's spans sit in the workflow's trace.
+    private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            ContextSnapshotFactory.builder().build()::captureAll);
 
     /**
      * @param maxSteps the most steps the prompt allows
@@ -75,21 +84,57 @@ public final class LlmPlanner implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    public Answer plan(String request, ServiceCatalog catalog) {
+    /** A plan for the request; the tokens the call used are added to {@code usage}. */
+    public Answer plan(String request, ServiceCatalog catalog, UsageTally usage) {
         String prompt = prompts.planning(request, catalog);
-        return call(() -> chatClient.prompt().system(prompts.system()).user(prompt).call().entity(converter));
+        return call(() -> read(chatClient.prompt().system(prompts.system()).user(prompt).call()
+                .responseEntity(lenient), usage));
     }
 
     /** Asks again in the same conversation: the prompt, the rejected answer, and why it was rejected. */
-    public Answer repair(String request, ServiceCatalog catalog, String rejectedAnswer, List<String> problems) {
+    public Answer repair(String request, ServiceCatalog catalog, String rejectedAnswer, List<String> problems,
+                         UsageTally usage) {
         String prompt = prompts.planning(request, catalog);
-        return call(() -> chatClient.prompt()
+        return call(() -> read(chatClient.prompt()
                 .system(prompts.system())
                 .messages(new UserMessage(prompt), new AssistantMessage(PlanningPrompts.echo(rejectedAnswer)))
                 .user(prompts.repair(problems))
                 .call()
-                .entity(converter));
+                .responseEntity(lenient), usage));
     }
+
+    /** The plan of an answer, its tokens tallied whether or not it holds a readable plan. */
+    private static PlanOutputConverter.PlanEnvelope read(ResponseEntity<ChatResponse, Converted> answer,
+                                                         UsageTally usage) {
+        ChatResponse response = answer.response();
+        Usage tokens = response == null || response.getMetadata() == null ? null : response.getMetadata().getUsage();
+        usage.add(tokens == null ? null : tokens.getPromptTokens(), tokens == null ? null : tokens.getCompletionTokens());
+        Converted converted = answer.entity();
+        if (converted != null && converted.unreadable() != null) {
+            throw converted.unreadable();
+        }
+        return converted == null ? null : converted.envelope();
+    }
+
+    /** The converter's outcome as a value, so that an unreadable answer still gives its response (and usage). */
+    private record Converted(PlanOutputConverter.PlanEnvelope envelope, PlanOutputConverter.Unreadable unreadable) {
+    }
+
+    private final StructuredOutputConverter<Converted> lenient = new StructuredOutputConverter<>() {
+        @Override
+        public Converted convert(String text) {
+            try {
+                return new Converted(converter.convert(text), null);
+            } catch (PlanOutputConverter.Unreadable unreadable) {
+                return new Converted(null, unreadable);
+            }
+        }
+
+        @Override
+        public String getFormat() {
+            return converter.getFormat();
+        }
+    };
 
     private Answer call(Callable<PlanOutputConverter.PlanEnvelope> chat) {
         Future<PlanOutputConverter.PlanEnvelope> future = calls.submit(chat);
