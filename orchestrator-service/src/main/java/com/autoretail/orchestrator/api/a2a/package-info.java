@@ -4,6 +4,6 @@
  * {@code message/stream} turn a TextPart into a workflow whose request_id is the task id, {@code tasks/get} reads
  * it, {@code tasks/cancel} rejects one that awaits approval. How a workflow reads as a Task is
  * {@link com.autoretail.orchestrator.api.a2a.WorkflowTasks}; how a stream follows one is
- * {@link com.autoretail.orchestrator.api.a2a.WorkflowFeed}, the one place to switch to the workflow event stream.
+ * {@link com.autoretail.orchestrator.api.a2a.WorkflowFeed}, on the workflow events.
  */
 package com.autoretail.orchestrator.api.a2a;
