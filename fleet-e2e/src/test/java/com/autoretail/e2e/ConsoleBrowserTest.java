@@ -113,6 +113,8 @@ class ConsoleBrowserTest {
         assertThat(node("reserve_part_1", "title")).as("timings on hover").contains("took:", " ms");
         assertThat(waitForText("summary", "4/4 steps completed")).contains("AUTOMOTIVE SERVICE EXECUTION SUMMARY");
         assertThat(text("wf-status")).isEqualTo("completed");
+        // the record may show the end first (a workflow that ended before the page read it): then its events follow
+        wait(PATIENCE).until(d -> eventTypes().contains("workflow_ended"));
         assertThat(text("follow-mode")).as("read from the event stream, live or (when it ended first) replayed")
                 .isIn("live events", "events replayed (ended)");
         assertThat(eventTypes()).as("the list of events comes from the stream only").startsWith("workflow_planned")
@@ -173,7 +175,9 @@ class ConsoleBrowserTest {
 
         waitForText("wf-status", "failed");
         wait(PATIENCE).until(d -> "compensated".equals(state("reserve")) && "failed".equals(state("check")));
-        assertThat(text("follow-mode")).as("an ended workflow's events, replayed").isEqualTo("events replayed (ended)");
+        assertThat(waitForText("follow-mode", "events replayed")).as("an ended workflow's events, replayed")
+                .isEqualTo("events replayed (ended)");
+        wait(PATIENCE).until(d -> eventTypes().contains("workflow_ended"));
         assertThat(eventTypes()).containsSubsequence("step_completed", "step_failed", "compensation_started",
                 "step_compensated", "workflow_ended");
         assertThat(node("reserve", ".badge")).contains("undone");
