@@ -246,6 +246,39 @@ class A2aApiTest {
     }
 
     @Test
+    void resubscribesToATaskOnceItIsApprovedAndFollowsItToTheEnd() throws Exception {
+        String id = "a2a-resubscribe-" + UUID.randomUUID();
+        fleet.server.stubFor(WireMockFleet.execute("payment", "create_payment_link").willReturn(okJson(
+                WireMockFleet.ok("{\"payment_id\":\"PAY-2\",\"payment_link\":\"https://pay.example/PAY-2\"}"))
+                .withFixedDelay(1500)));   // still running when the client comes back
+        assertThat(send(SEED.replace("100$", "900$"), id).getStatus().state()).isEqualTo(TaskState.INPUT_REQUIRED);
+        assertThat(new HttpJson("http://localhost:" + port).post("/workflow/" + id + "/approve",
+                "{\"comment\": \"customer confirmed\"}").status()).isEqualTo(200);
+
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Client streaming = client(true);
+        try {
+            streaming.resubscribe(new TaskIdParams(id), List.of((event, c) -> {
+                events.add(event);
+                if (event instanceof TaskUpdateEvent update && update.getUpdateEvent()
+                        instanceof TaskStatusUpdateEvent status && status.isFinal()) {
+                    done.complete(null);
+                }
+            }), done::completeExceptionally, null);
+            done.get(30, TimeUnit.SECONDS);
+        } finally {
+            streaming.close();
+        }
+
+        List<TaskStatusUpdateEvent> updates = statusUpdates(events);
+        assertThat(updates).extracting(A2aApiTest::message)
+                .anySatisfy(text -> assertThat(text).startsWith("Approved by"))
+                .anySatisfy(text -> assertThat(text).startsWith("create_payment_1 completed in"));
+        assertThat(updates.get(updates.size() - 1).getStatus().state()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
     void cancelsAWorkflowThatAwaitsApprovalAndNothingOfItRuns() throws Exception {
         String id = "a2a-cancel-" + UUID.randomUUID();
         int before = paymentLinks();
