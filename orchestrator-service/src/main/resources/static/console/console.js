@@ -108,8 +108,8 @@ function render(model, mode) {
   $('wf-status').className = 'status ' + model.status;
   const { done, total } = model.progress();
   $('dag-progress').textContent = done + '/' + total + ' completed';
-  $('follow-mode').textContent = mode === 'events' ? 'live events' : mode === 'polling'
-    ? 'polling every 500 ms (no event stream)' : mode === 'finished' ? 'finished' : '';
+  $('follow-mode').textContent = { events: 'live events', replayed: 'events replayed (ended)',
+    polling: 'polling every 500 ms (no event stream)', finished: 'finished' }[mode] || '';
   draw($('dag'), model.steps, model.views);
   const canDecide = roles.includes('approver') || roles.includes('admin');
   const waiting = model.status === 'awaiting_approval';

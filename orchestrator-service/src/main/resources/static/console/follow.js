@@ -1,6 +1,7 @@
 // Following one workflow: its record (GET /workflow/{id}) first, then its event stream (GET /workflow/{id}/events,
 // Server-Sent Events read with fetch() so that the key goes in a header, resumed with Last-Event-ID), or, on an
 // orchestrator without events (404), its record polled every 500 ms. Either way a WorkflowModel is kept up to date.
+// A workflow that has already ended is read from its stream too: the stream replays its events and closes.
 
 import { ApiError, describe, get, headers } from './api.js';
 
@@ -113,7 +114,8 @@ export function parseEvents(buffer) {
 
 /**
  * Follows a workflow until it ends or stop() is called; onChange(model, mode) after every change, onError(error)
- * when a call fails. mode is 'events' or 'polling'.
+ * when a call fails. mode is 'events' (live), 'replayed' (the events of a workflow that had ended), 'polling', or
+ * 'finished' (an ended workflow on an orchestrator without events).
  */
 export function follow(requestId, onChange, onError) {
   const model = new WorkflowModel(requestId);
@@ -138,7 +140,7 @@ export function follow(requestId, onChange, onError) {
   };
 
   // true when the stream reached workflow_ended; false when it broke off; null when there is no stream
-  const stream = async () => {
+  const stream = async replay => {
     const extra = { Accept: 'text/event-stream' };
     if (lastSeq !== null) extra['Last-Event-ID'] = lastSeq;
     const response = await fetch('/workflow/' + encodeURIComponent(requestId) + '/events',
@@ -154,7 +156,7 @@ export function follow(requestId, onChange, onError) {
       try { problem = await response.json(); } catch { problem = null; }
       throw new ApiError(response.status, describe(response.status, problem));
     }
-    mode = 'events';
+    mode = replay ? 'replayed' : 'events';
     changed();
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -180,13 +182,14 @@ export function follow(requestId, onChange, onError) {
 
   const run = async () => {
     await refresh();
-    if (isFinished(model.status)) {
-      mode = 'finished';
-      changed();
-      return;
-    }
+    const replay = isFinished(model.status);
     for (;;) {
-      const ended = await stream();
+      const ended = await stream(replay);
+      if (ended === null && replay) {
+        mode = 'finished';
+        changed();
+        return;
+      }
       if (ended === null) {
         await poll();
         break;

@@ -17,6 +17,7 @@ import io.a2a.spec.DataPart;
 import io.a2a.spec.Message;
 import io.a2a.spec.Part;
 import io.a2a.spec.Task;
+import io.a2a.spec.TaskArtifactUpdateEvent;
 import io.a2a.spec.TaskIdParams;
 import io.a2a.spec.TaskQueryParams;
 import io.a2a.spec.TaskState;
@@ -39,9 +40,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The fleet on the A2A protocol, as separate processes, through the A2A Java SDK's client: an agent's card and a
  * DataPart message (a side effect once under one message id, counted in the parts server's stock); the orchestrator's
- * card, the architecture document's request as message/send, tasks/get, message/stream and the cancel of a workflow
- * awaiting approval; and an orchestrator that discovers the parts agent as an A2A agent by its card and runs a step
- * on it.
+ * card, the architecture document's request as message/send, tasks/get, message/stream (the workflow's events as
+ * working updates, the summary, the last status) and the cancel of a workflow awaiting approval; and an
+ * orchestrator that discovers the parts agent as an A2A agent by its card and runs a step on it.
  */
 class A2aFleetTest {
 
@@ -145,6 +146,19 @@ class A2aFleetTest {
             done.get(60, TimeUnit.SECONDS);
         }
         assertThat(events.get(0)).isInstanceOf(TaskEvent.class);
+        List<TaskStatusUpdateEvent> progress = events.stream().filter(TaskUpdateEvent.class::isInstance)
+                .map(event -> ((TaskUpdateEvent) event).getUpdateEvent())
+                .filter(TaskStatusUpdateEvent.class::isInstance).map(TaskStatusUpdateEvent.class::cast)
+                .filter(update -> !update.isFinal()).toList();
+        assertThat(progress).as("the workflow's events as working updates").extracting(update ->
+                ((TextPart) update.getStatus().message().getParts().get(0)).getText())
+                .contains("Planned 1 step (rules planner)")
+                .anySatisfy(text -> assertThat(text).endsWith(" started: repair_orders.get_repair_history"))
+                .anySatisfy(text -> assertThat(text).contains(" completed in "));
+        assertThat(progress).extracting(update -> update.getMetadata().get("workflow_event"))
+                .containsExactly("workflow_planned", "step_started", "step_completed");
+        assertThat(((TaskUpdateEvent) events.get(events.size() - 2)).getUpdateEvent())
+                .isInstanceOf(TaskArtifactUpdateEvent.class);
         Task last = ((TaskUpdateEvent) events.get(events.size() - 1)).getTask();
         assertThat(last.getStatus().state()).isEqualTo(TaskState.COMPLETED);
     }

@@ -30,8 +30,9 @@ import static org.awaitility.Awaitility.await;
  * approves, and a viewer) and payment links above 200 waiting for approval. The page says 401 and 403 plainly, runs
  * the example request from its request box and draws its DAG to 4/4, lets an approver approve a waiting workflow,
  * and shows a failed step with the compensation of the step before it; a hostile request is shown as text; and it
- * follows a workflow's event stream, resuming after the last event seen ({@link ScriptedEventStream}). Each test
- * leaves a screenshot in {@code target/screenshots/}.
+ * follows a workflow's event stream, resuming after the last event seen ({@link ScriptedEventStream}). The real
+ * workflows are read from the orchestrator's event stream too, never polled: the page says so, and lists their
+ * events (an ended one's replayed). Each test leaves a screenshot in {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
@@ -112,6 +113,12 @@ class ConsoleBrowserTest {
         assertThat(node("reserve_part_1", "title")).as("timings on hover").contains("took:", " ms");
         assertThat(waitForText("summary", "4/4 steps completed")).contains("AUTOMOTIVE SERVICE EXECUTION SUMMARY");
         assertThat(text("wf-status")).isEqualTo("completed");
+        // the record may show the end first (a workflow that ended before the page read it): then its events follow
+        wait(PATIENCE).until(d -> eventTypes().contains("workflow_ended"));
+        assertThat(text("follow-mode")).as("read from the event stream, live or (when it ended first) replayed")
+                .isIn("live events", "events replayed (ended)");
+        assertThat(eventTypes()).as("the list of events comes from the stream only").startsWith("workflow_planned")
+                .endsWith("workflow_ended").filteredOn("step_completed"::equals).hasSize(4);
         wait(PATIENCE).until(d -> cellsOf("workflows").contains(SEED_REQUEST));
     }
 
@@ -123,6 +130,8 @@ class ConsoleBrowserTest {
 
         click("run");
         waitForText("wf-status", "awaiting_approval");
+        assertThat(waitForText("follow-mode", "live events")).as("not polled").isEqualTo("live events");
+        wait(PATIENCE).until(d -> eventTypes().contains("workflow_awaiting_approval"));
         WebElement approval = wait(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("approval")));
         assertThat(approval.getText()).contains("payment_link_above_200");
         type("approval-comment", "customer confirmed by phone");
@@ -131,6 +140,9 @@ class ConsoleBrowserTest {
         waitForText("dag-progress", "4/4 completed");
         assertThat(waitForText("wf-status", "completed")).isEqualTo("completed");
         assertThat(browser.findElement(By.id("approval")).isDisplayed()).isFalse();
+        assertThat(text("follow-mode")).as("the same stream, across the approval").isEqualTo("live events");
+        assertThat(eventTypes()).containsSubsequence("workflow_awaiting_approval", "workflow_approved",
+                "step_completed", "workflow_ended");
         String requestId = text("wf-title");
         Reply record = desk.get("/workflow/" + requestId);
         assertThat(record.body().at("/approval/audit/0/comment").asText()).isEqualTo("customer confirmed by phone");
@@ -163,6 +175,11 @@ class ConsoleBrowserTest {
 
         waitForText("wf-status", "failed");
         wait(PATIENCE).until(d -> "compensated".equals(state("reserve")) && "failed".equals(state("check")));
+        assertThat(waitForText("follow-mode", "events replayed")).as("an ended workflow's events, replayed")
+                .isEqualTo("events replayed (ended)");
+        wait(PATIENCE).until(d -> eventTypes().contains("workflow_ended"));
+        assertThat(eventTypes()).containsSubsequence("step_completed", "step_failed", "compensation_started",
+                "step_compensated", "workflow_ended");
         assertThat(node("reserve", ".badge")).contains("undone");
         assertThat(node("check", "title")).contains("error:");
         assertThat(node("reserve", "title")).contains("compensation: release_reservation");
@@ -236,6 +253,13 @@ class ConsoleBrowserTest {
     }
 
     // the DAG is redrawn on every change: read it with one script, never through elements found before
+
+    /** The types of the events listed under the DAG, in order (the list shows only what the stream sent). */
+    @SuppressWarnings("unchecked")
+    private static List<String> eventTypes() {
+        return (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('#events li')].map(li => li.textContent.split(' ')[2])");
+    }
 
     /** Each step's state, in the order drawn. */
     @SuppressWarnings("unchecked")

@@ -34,8 +34,8 @@ import java.util.Optional;
  * @param apiKeys            the key sent to the agents
  * @param context            business context sent with every agent call (tenant, dealer, user)
  * @param policy             what plans may do and what waits for a person's approval
- * @param a2a                A2A agents to discover by their card, and how the orchestrator's own A2A streams follow
- *                           a workflow
+ * @param a2a                A2A agents to discover by their card, and how long the orchestrator's own A2A streams
+ *                           stay open
  */
 @Validated
 @ConfigurationProperties("orchestrator")
@@ -55,7 +55,7 @@ public record OrchestratorProperties(
     public OrchestratorProperties {
         services = services == null ? Map.of() : services;
         context = context == null ? Map.of() : context;
-        a2a = a2a == null ? new A2a(List.of(), Duration.ofMillis(250), Duration.ofMinutes(10)) : a2a;
+        a2a = a2a == null ? new A2a(List.of(), Duration.ofMinutes(10)) : a2a;
     }
 
     /** Settings without A2A agents. */
@@ -71,11 +71,10 @@ public record OrchestratorProperties(
      *
      * @param agents        A2A agents to use as services, each {@code <key in plans>=<its Agent Card's URL>}
      *                      ({@code A2A_AGENTS}, comma-separated): the card's skills become the service's operations
-     * @param pollInterval  how often an A2A stream ({@code message/stream}) reads its workflow's progress
-     * @param streamTimeout how long an A2A stream stays open at most
+     * @param streamTimeout how long an A2A stream ({@code message/stream}) stays open at most (checked at each event
+     *                      and keep-alive)
      */
-    public record A2a(List<String> agents, @DefaultValue("250ms") @NotNull Duration pollInterval,
-                      @DefaultValue("10m") @NotNull Duration streamTimeout) {
+    public record A2a(List<String> agents, @DefaultValue("10m") @NotNull Duration streamTimeout) {
         public A2a {
             agents = agents == null ? List.of() : agents.stream().filter(a -> !a.isBlank()).map(String::trim).toList();
         }

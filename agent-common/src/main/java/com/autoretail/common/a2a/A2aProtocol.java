@@ -52,8 +52,10 @@ public final class A2aProtocol {
     public static final String STREAM = "message/stream";
     public static final String GET_TASK = "tasks/get";
     public static final String CANCEL_TASK = "tasks/cancel";
+    /** A task's stream again; offered by the orchestrator only (an agent's task is final when it answers). */
+    public static final String RESUBSCRIBE = "tasks/resubscribe";
     /** The protocol's other methods: known, but not offered by this fleet. */
-    public static final Set<String> NOT_OFFERED = Set.of("tasks/resubscribe", "tasks/pushNotificationConfig/set",
+    public static final Set<String> NOT_OFFERED = Set.of(RESUBSCRIBE, "tasks/pushNotificationConfig/set",
             "tasks/pushNotificationConfig/get", "tasks/pushNotificationConfig/list",
             "tasks/pushNotificationConfig/delete", "agent/getAuthenticatedExtendedCard");
 

@@ -3,6 +3,8 @@ package com.autoretail.orchestrator.api;
 import com.autoretail.common.a2a.A2aProtocol;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.orchestrator.OrchestratorApplication;
+import com.autoretail.orchestrator.events.WorkflowEvent;
+import com.autoretail.orchestrator.events.WorkflowEvents;
 import com.autoretail.orchestrator.registry.ServiceRegistry;
 import io.a2a.A2A;
 import io.a2a.client.Client;
@@ -16,6 +18,7 @@ import io.a2a.spec.A2AClientException;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.Message;
 import io.a2a.spec.Task;
+import io.a2a.spec.TaskArtifactUpdateEvent;
 import io.a2a.spec.TaskIdParams;
 import io.a2a.spec.TaskQueryParams;
 import io.a2a.spec.TaskState;
@@ -53,8 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * tasks/get, message/stream, tasks/cancel of a workflow awaiting approval, bad requests as JSON-RPC errors; and an
  * A2A agent (WireMock) discovered by its card and called with a step as message/send.
  */
-@SpringBootTest(classes = OrchestratorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "orchestrator.a2a.poll-interval=50ms")
+@SpringBootTest(classes = OrchestratorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class A2aApiTest {
 
     static final String CARD = "/.well-known/agent-card.json";
@@ -75,6 +77,9 @@ class A2aApiTest {
 
     @Autowired
     ServiceRegistry registry;
+
+    @Autowired
+    WorkflowEvents workflowEvents;
 
     AgentCard card;
     Client client;
@@ -155,13 +160,13 @@ class A2aApiTest {
         assertThat(paymentLinks()).isEqualTo(1);
     }
 
-    @Test
-    void streamsTheTaskUntilItsLastStatus() throws Exception {
+    /** Streams a message until a status event with {@code final: true}; answers every event the client got. */
+    private List<ClientEvent> stream(String text, String messageId) throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         Client streaming = client(true);
         try {
-            streaming.sendMessage(A2A.toUserMessage(SEED, "a2a-stream-" + UUID.randomUUID()), List.of((event, c) -> {
+            streaming.sendMessage(A2A.toUserMessage(text, messageId), List.of((event, c) -> {
                 events.add(event);
                 if (event instanceof TaskUpdateEvent update && update.getUpdateEvent()
                         instanceof TaskStatusUpdateEvent status && status.isFinal()) {
@@ -172,10 +177,105 @@ class A2aApiTest {
         } finally {
             streaming.close();
         }
+        return events;
+    }
+
+    private static List<TaskStatusUpdateEvent> statusUpdates(List<ClientEvent> events) {
+        return events.stream().filter(TaskUpdateEvent.class::isInstance)
+                .map(event -> ((TaskUpdateEvent) event).getUpdateEvent())
+                .filter(TaskStatusUpdateEvent.class::isInstance).map(TaskStatusUpdateEvent.class::cast).toList();
+    }
+
+    private static String message(TaskStatusUpdateEvent update) {
+        return update.getStatus().message() == null ? ""
+                : ((TextPart) update.getStatus().message().getParts().get(0)).getText();
+    }
+
+    @Test
+    void streamsEachStepFromTheWorkflowEventsThenTheSummaryAndTheLastStatus() throws Exception {
+        String id = "a2a-stream-" + UUID.randomUUID();
+
+        List<ClientEvent> events = stream(SEED, id);
+
         assertThat(events.get(0)).isInstanceOf(TaskEvent.class);
-        Task last = ((TaskUpdateEvent) events.get(events.size() - 1)).getTask();
+        List<TaskStatusUpdateEvent> updates = statusUpdates(events);
+        List<TaskStatusUpdateEvent> progress = updates.subList(0, updates.size() - 1);
+        assertThat(progress).as("one working update per event of the workflow").isNotEmpty()
+                .allSatisfy(update -> {
+                    assertThat(update.getStatus().state()).isEqualTo(TaskState.WORKING);
+                    assertThat(update.isFinal()).isFalse();
+                    assertThat(update.getTaskId()).isEqualTo(id);
+                });
+        assertThat(progress).extracting(A2aApiTest::message)
+                .anySatisfy(text -> assertThat(text).startsWith("Planned 4 steps"))
+                .filteredOn(text -> text.contains(" completed in ")).hasSize(4);
+        assertThat(progress).extracting(update -> update.getMetadata().get("workflow_event"))
+                .contains("workflow_planned", "step_started", "step_completed");
+        List<Long> seqs = progress.stream().map(update -> ((Number) update.getMetadata().get("seq")).longValue())
+                .toList();
+        assertThat(seqs).as("in the order of the events").isSorted();
+        assertThat(seqs).as("each progress update is a journaled event, none left out").containsExactlyElementsOf(
+                workflowEvents.replay(id, 0).stream().filter(event -> !event.last()).map(WorkflowEvent::seq).toList());
+
+        ClientEvent artifact = events.get(events.size() - 2);
+        assertThat(((TaskUpdateEvent) artifact).getUpdateEvent()).isInstanceOf(TaskArtifactUpdateEvent.class);
+        TaskStatusUpdateEvent last = updates.get(updates.size() - 1);
+        assertThat(last.isFinal()).isTrue();
         assertThat(last.getStatus().state()).isEqualTo(TaskState.COMPLETED);
-        assertThat(last.getArtifacts()).isNotEmpty();
+        Task task = ((TaskUpdateEvent) events.get(events.size() - 1)).getTask();
+        assertThat(task.getStatus().state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(((TextPart) task.getArtifacts().get(0).parts().get(0)).getText())
+                .contains("Progress: 4/4 steps completed");
+    }
+
+    @Test
+    void aStreamEndsInputRequiredWhenTheWorkflowWaitsForApproval() throws Exception {
+        String id = "a2a-stream-wait-" + UUID.randomUUID();
+
+        List<ClientEvent> events = stream(SEED.replace("100$", "900$"), id);
+
+        List<TaskStatusUpdateEvent> updates = statusUpdates(events);
+        TaskStatusUpdateEvent last = updates.get(updates.size() - 1);
+        assertThat(last.isFinal()).isTrue();
+        assertThat(last.getStatus().state()).isEqualTo(TaskState.INPUT_REQUIRED);
+        assertThat(message(last)).contains("approver");
+        assertThat(updates.subList(0, updates.size() - 1)).extracting(A2aApiTest::message)
+                .as("the read-only steps ran before the pause")
+                .anySatisfy(text -> assertThat(text).contains(" completed in "));
+        assertThat(client.cancelTask(new TaskIdParams(id)).getStatus().state()).isEqualTo(TaskState.CANCELED);
+    }
+
+    @Test
+    void resubscribesToATaskOnceItIsApprovedAndFollowsItToTheEnd() throws Exception {
+        String id = "a2a-resubscribe-" + UUID.randomUUID();
+        fleet.server.stubFor(WireMockFleet.execute("payment", "create_payment_link").willReturn(okJson(
+                WireMockFleet.ok("{\"payment_id\":\"PAY-2\",\"payment_link\":\"https://pay.example/PAY-2\"}"))
+                .withFixedDelay(1500)));   // still running when the client comes back
+        assertThat(send(SEED.replace("100$", "900$"), id).getStatus().state()).isEqualTo(TaskState.INPUT_REQUIRED);
+        assertThat(new HttpJson("http://localhost:" + port).post("/workflow/" + id + "/approve",
+                "{\"comment\": \"customer confirmed\"}").status()).isEqualTo(200);
+
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Client streaming = client(true);
+        try {
+            streaming.resubscribe(new TaskIdParams(id), List.of((event, c) -> {
+                events.add(event);
+                if (event instanceof TaskUpdateEvent update && update.getUpdateEvent()
+                        instanceof TaskStatusUpdateEvent status && status.isFinal()) {
+                    done.complete(null);
+                }
+            }), done::completeExceptionally, null);
+            done.get(30, TimeUnit.SECONDS);
+        } finally {
+            streaming.close();
+        }
+
+        List<TaskStatusUpdateEvent> updates = statusUpdates(events);
+        assertThat(updates).extracting(A2aApiTest::message)
+                .anySatisfy(text -> assertThat(text).startsWith("Approved by"))
+                .anySatisfy(text -> assertThat(text).startsWith("create_payment_1 completed in"));
+        assertThat(updates.get(updates.size() - 1).getStatus().state()).isEqualTo(TaskState.COMPLETED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.autoretail.orchestrator.api.a2a;
 import com.autoretail.common.security.Caller;
 import com.autoretail.common.security.EndpointAccess;
 import com.autoretail.orchestrator.OrchestratorProperties;
+import com.autoretail.orchestrator.events.WorkflowEvents;
 import com.autoretail.orchestrator.workflow.WorkflowService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,9 @@ class A2aConfiguration {
     }
 
     @Bean
-    A2aStreams a2aStreams(WorkflowService workflows, WorkflowTasks tasks, OrchestratorProperties properties) {
-        return new A2aStreams(new WorkflowFeed(workflows, properties.a2a().pollInterval()), tasks,
-                properties.a2a().streamTimeout());
+    A2aStreams a2aStreams(WorkflowService workflows, WorkflowEvents events, WorkflowTasks tasks,
+                          OrchestratorProperties properties) {
+        return new A2aStreams(new WorkflowFeed(workflows, events), tasks, properties.a2a().streamTimeout());
     }
 
     @Bean

@@ -27,6 +27,7 @@ import io.a2a.spec.SendStreamingMessageRequest;
 import io.a2a.spec.Task;
 import io.a2a.spec.TaskNotCancelableError;
 import io.a2a.spec.TaskNotFoundError;
+import io.a2a.spec.TaskResubscriptionRequest;
 import io.a2a.spec.TextPart;
 import io.a2a.spec.UnsupportedOperationError;
 import org.springframework.http.MediaType;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
  * The orchestrator's A2A card and JSON-RPC endpoint. A message's TextParts are a request in plain language that
  * becomes a workflow under the same rules, identities and policy as {@code /orchestrate} ({@code operator} role), its
  * request_id the metadata's {@code idempotency_key}, else the message id, so a message sent again answers the same
- * task. Reading a task is for those who may read the workflow, cancelling for approvers.
+ * task. Reading a task (or following it again) is for those who may read the workflow, cancelling for approvers.
  */
 @RestController
 class A2aController {
@@ -78,8 +79,9 @@ class A2aController {
     }
 
     /**
-     * One JSON-RPC call; {@code message/stream} answers Server-Sent Events, written as the workflow goes on (on this
-     * request's virtual thread), every other method one JSON body.
+     * One JSON-RPC call; {@code message/stream} and {@code tasks/resubscribe} (a task's stream again, for those who
+     * may read it: after an approval, or a connection lost) answer Server-Sent Events, written as the workflow goes on
+     * (on this request's virtual thread), every other method one JSON body.
      */
     @PostMapping(A2aProtocol.ENDPOINT)
     void call(@RequestBody(required = false) String body, HttpServletResponse response) throws IOException {
@@ -92,6 +94,11 @@ class A2aController {
                 MessageSendParams params = call.params(SendStreamingMessageRequest.class).getParams();
                 Task started = send(params, caller, false);
                 streams.follow(id, started, params.message().getContextId(), caller, response);
+                return;
+            }
+            if (A2aProtocol.RESUBSCRIBE.equals(call.method())) {
+                streams.follow(id, task(call.params(TaskResubscriptionRequest.class).getParams().id(), caller), null,
+                        caller, response);
                 return;
             }
             write(response, A2aProtocol.result(id, switch (call.method()) {

@@ -1,5 +1,7 @@
 package com.autoretail.orchestrator.api.a2a;
 
+import com.autoretail.orchestrator.events.EventType;
+import com.autoretail.orchestrator.events.WorkflowEvent;
 import com.autoretail.orchestrator.policy.Approval;
 import com.autoretail.orchestrator.workflow.WorkflowStatus;
 import com.autoretail.orchestrator.workflow.WorkflowStatus.Stage;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +60,62 @@ final class WorkflowTasks {
     TaskStatusUpdateEvent statusEvent(WorkflowStatus workflow, String contextId, boolean last) {
         return new TaskStatusUpdateEvent(workflow.requestId(), status(workflow, contextId),
                 contextId(workflow, contextId), last, metadata(workflow));
+    }
+
+    /**
+     * A workflow event as a {@code working} status update whose message says what happened ("reserve_part_1
+     * completed in 51 ms"), with the event's {@code workflow_event}, {@code seq} and {@code step_id} in its metadata;
+     * null for the events that are not progress: an approval that waits, a rejection, an expiry and the end change
+     * the task's state, and are read from the workflow's record instead.
+     */
+    TaskStatusUpdateEvent progressEvent(WorkflowEvent event, String contextId) {
+        String text = progress(event);
+        if (text == null) {
+            return null;
+        }
+        String context = contextId == null || contextId.isBlank() ? event.workflowId() : contextId;
+        Message message = new Message.Builder().role(Message.Role.AGENT).messageId(UUID.randomUUID().toString())
+                .taskId(event.workflowId()).contextId(context).parts(List.<Part<?>>of(new TextPart(text))).build();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("workflow_event", event.type());
+        metadata.put("seq", event.seq());
+        if (event.stepId() != null) {
+            metadata.put("step_id", event.stepId());
+        }
+        return new TaskStatusUpdateEvent(event.workflowId(),
+                new TaskStatus(TaskState.WORKING, message, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC)),
+                context, false, metadata);
+    }
+
+    private static String progress(WorkflowEvent event) {
+        Map<String, Object> payload = event.payload();
+        String step = event.stepId();
+        EventType type;
+        try {
+            type = EventType.valueOf(event.type().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException newer) {
+            return null;
+        }
+        return switch (type) {
+            case WORKFLOW_PLANNED -> {
+                List<?> steps = payload.get("steps") instanceof List<?> list ? list : List.of();
+                yield "Planned " + steps.size() + (steps.size() == 1 ? " step" : " steps")
+                        + (payload.get("planner") != null ? " (" + payload.get("planner") + " planner)" : "");
+            }
+            case WORKFLOW_APPROVED -> "Approved by " + payload.get("by")
+                    + (payload.get("comment") != null ? ": " + payload.get("comment") : "");
+            case STEP_STARTED -> step + " started: " + payload.get("agent") + "." + payload.get("operation")
+                    + (payload.get("attempt") instanceof Number n && n.intValue() > 1 ? " (attempt " + n + ")" : "");
+            case STEP_RETRIED -> step + " retried (attempt " + payload.get("attempt") + "): " + payload.get("error");
+            case STEP_COMPLETED -> step + " completed" + (payload.get("execution_time_ms") instanceof Number ms
+                    ? " in " + Math.round(ms.doubleValue()) + " ms" : "");
+            case STEP_FAILED -> step + " failed: " + payload.get("error");
+            case STEP_SKIPPED -> step + " skipped: " + payload.get("reason");
+            case COMPENSATION_STARTED -> "Undoing " + payload.get("steps");
+            case STEP_COMPENSATED -> step + " undone: " + payload.get("operation");
+            case STEP_COMPENSATION_FAILED -> step + " could not be undone: " + payload.get("error");
+            case WORKFLOW_AWAITING_APPROVAL, WORKFLOW_REJECTED, WORKFLOW_APPROVAL_EXPIRED, WORKFLOW_ENDED -> null;
+        };
     }
 
     /** The summary as an artifact update, when the workflow has one. */
