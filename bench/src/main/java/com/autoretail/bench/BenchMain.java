@@ -105,9 +105,16 @@ public final class BenchMain {
                 }
             }
             case "start" -> {
-                for (Result result : FleetStart.record(Double.parseDouble(option(options, "seconds", "0")),
+                FleetStart.Start now = new FleetStart.Start(Double.parseDouble(option(options, "seconds", "0")),
                         Long.parseLong(option(options, "rss-kib", "0")), option(options, "rss-per-service", ""),
-                        Long.parseLong(option(options, "rss-after-load-kib", "0")), jvmOptions)) {
+                        jvmOptions);
+                FleetStart.Start before = options.containsKey("before-seconds") ? new FleetStart.Start(
+                        Double.parseDouble(options.get("before-seconds")),
+                        Long.parseLong(option(options, "before-rss-kib", "0")),
+                        option(options, "before-rss-per-service", ""), option(options, "before-jvm-options", ""))
+                        : null;
+                for (Result result : FleetStart.record(now, before,
+                        Long.parseLong(option(options, "rss-after-load-kib", "0")))) {
                     results.append(result);
                 }
             }

@@ -193,7 +193,7 @@ class ContainerFilesTest {
         String dockerfile = read("docker/Dockerfile");
 
         assertThat(dockerfile).contains("ARG MODULE", "${MODULE}/target/${MODULE}-1.0.0-SNAPSHOT-exec.jar",
-                "FROM eclipse-temurin:21-jre", "./mvnw");
+                "FROM eclipse-temurin:25-jdk AS build", "FROM eclipse-temurin:25-jre", "./mvnw");
         assertThat(read("pom.xml")).contains("<version>1.0.0-SNAPSHOT</version>");
         assertThat(ROOT.resolve("mvnw")).isExecutable();
         assertThat(ROOT.resolve(".mvn/wrapper/maven-wrapper.properties")).isRegularFile();

@@ -7,10 +7,11 @@ import java.util.TreeMap;
 
 /**
  * The fleet's service table and JVM options as {@code fleet.conf} at the repository's root defines them for
- * {@code ./fleet} and for this suite: {@code jvm-options = ...} and one {@code service = name | module | port |
- * health path | wave | arguments} line per service.
+ * {@code ./fleet} and for this suite: {@code jvm-options = ...}, {@code aot-training = ...} (the extra options of
+ * the run that trains a module's AOT cache) and one {@code service = name | module | port | health path | wave |
+ * arguments} line per service.
  */
-record FleetTable(List<String> jvmOptions, List<Service> services) {
+record FleetTable(List<String> jvmOptions, List<String> aotTraining, List<Service> services) {
 
     /** One service as {@code ./fleet up} starts it. */
     record Service(String name, String module, int port, String healthPath, int wave, List<String> args) {
@@ -18,6 +19,7 @@ record FleetTable(List<String> jvmOptions, List<Service> services) {
 
     static FleetTable read() {
         List<String> jvmOptions = List.of();
+        List<String> aotTraining = List.of();
         List<Service> services = new ArrayList<>();
         for (String line : RepoFiles.read("fleet.conf").lines().toList()) {
             String text = line.strip();
@@ -29,11 +31,12 @@ record FleetTable(List<String> jvmOptions, List<Service> services) {
             String value = equals < 0 ? "" : text.substring(equals + 1).strip();
             switch (key) {
                 case "jvm-options" -> jvmOptions = words(value);
+                case "aot-training" -> aotTraining = words(value);
                 case "service" -> services.add(parseService(value));
                 default -> throw new IllegalStateException("fleet.conf: an unknown line: " + line);
             }
         }
-        return new FleetTable(jvmOptions, List.copyOf(services));
+        return new FleetTable(jvmOptions, aotTraining, List.copyOf(services));
     }
 
     private static Service parseService(String value) {

@@ -167,6 +167,31 @@ class FleetTableTest {
                 .containsExactlyElementsOf(TABLE.jvmOptions().stream().map(heap).toList());
     }
 
+    /**
+     * The containers make and use the AOT cache as {@code ./fleet} does: one training run with fleet.conf's
+     * {@code aot-training} options and the service's arguments, then every start with {@code -XX:AOTCache}; and
+     * the optimizing compiler is on (no {@code -XX:TieredStopAtLevel}), the cache being what keeps the start fast.
+     */
+    @Test
+    void theContainersTrainTheirAotCacheAsTheFleetDoesAndStartWithIt() {
+        String dockerfile = read("docker/Dockerfile");
+        Matcher training = Pattern.compile("(?m)^\\s*java (.*)-XX:AOTCacheOutput=app\\.aot -jar app\\.jar "
+                + "\\$\\{TRAINING_ARGS}").matcher(dockerfile);
+        assertThat(training.find()).as("docker/Dockerfile trains app.aot on app.jar").isTrue();
+        assertThat(List.of(training.group(1).strip().split("\\s+"))).as("the Dockerfile's training options")
+                .containsExactlyElementsOf(TABLE.aotTraining());
+        assertThat(dockerfile).contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"app.jar\"]");
+        assertThat(TABLE.aotTraining()).contains("-Dspring.context.exit=onRefresh");
+        assertThat(TABLE.jvmOptions()).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+
+        composeServices().forEach((name, container) -> {
+            Object args = ((Map<?, ?>) ((Map<?, ?>) container.get("build")).get("args")).get("TRAINING_ARGS");
+            assertThat(args == null ? List.of() : List.of(String.valueOf(args).split("\\s+")))
+                    .as("compose " + name + " trains with its arguments (TRAINING_ARGS)")
+                    .isEqualTo(TABLE.service(name).args());
+        });
+    }
+
     /** Every YAML file of a module's main resources, one after the other. */
     private static String configurationOf(String module) {
         try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/resources"))) {
