@@ -133,6 +133,8 @@ class ConsoleBrowserTest {
         assertThat(waitForText("follow-mode", "live events")).as("not polled").isEqualTo("live events");
         wait(PATIENCE).until(d -> eventTypes().contains("workflow_awaiting_approval"));
         WebElement approval = wait(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("approval")));
+        // the box shows before the workflow's record fills in why it waits
+        wait(PATIENCE).until(d -> approval.getText().contains("payment_link_above_200"));
         assertThat(approval.getText()).contains("payment_link_above_200");
         type("approval-comment", "customer confirmed by phone");
         click("approve");
