@@ -1,5 +1,6 @@
 package com.autoretail.e2e;
 
+import com.autoretail.common.testsupport.FreePorts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ final class DelayingProxy implements AutoCloseable {
 
     DelayingProxy(int upstreamPort) {
         this.upstreamPort = upstreamPort;
-        this.port = FleetProcesses.freePort();
+        this.port = FreePorts.next();
         up();
     }
 

@@ -1,8 +1,8 @@
 package com.autoretail.e2e;
 
+import com.autoretail.common.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ final class FleetProcesses {
     /** The services of fleet.conf on free ports, wired to each other as a user would by the environment. */
     private FleetProcesses() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        table.names().forEach(name -> ports.put(name, freePort()));
+        table.names().forEach(name -> ports.put(name, FreePorts.next()));
         Map<String, Map<String, String>> env = Map.of(
                 "payment", Map.of("PAYMENT_MCP_ENDPOINT", "http://localhost:" + ports.get("payment-mcp") + "/mcp"),
                 "repair-orders", Map.of("REPAIR_ORDERS_MCP_ENDPOINT",
@@ -125,7 +125,7 @@ final class FleetProcesses {
         wiring.putAll(env);
         List<String> arguments = new ArrayList<>(base.args());
         arguments.addAll(args);
-        services.put(name, new Service(name, base.module(), freePort(), base.healthPath(), List.copyOf(arguments),
+        services.put(name, new Service(name, base.module(), FreePorts.next(), base.healthPath(), List.copyOf(arguments),
                 Map.copyOf(wiring)));
         start(name);
         return processes.get(name);
@@ -259,14 +259,6 @@ final class FleetProcesses {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

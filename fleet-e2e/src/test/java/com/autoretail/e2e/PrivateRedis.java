@@ -1,5 +1,6 @@
 package com.autoretail.e2e;
 
+import com.autoretail.common.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ final class PrivateRedis implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
-    private final int port = FleetProcesses.freePort();
+    private final int port = FreePorts.next();
     private final Path dir;
     private Process process;
 

@@ -2,6 +2,7 @@ package com.autoretail.inventory;
 
 import com.autoretail.common.agent.AgentToolkit;
 import com.autoretail.common.security.Caller;
+import com.autoretail.common.testsupport.FreePorts;
 import com.autoretail.common.web.AgentException;
 import com.autoretail.common.wire.AgentHealth;
 import com.autoretail.common.wire.ErrorCode;
@@ -13,8 +14,6 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StoreUnavailableTest {
 
     @Test
-    void unreachableRedisIsDownInHealthAndUpstreamUnavailableForOperations() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    void unreachableRedisIsDownInHealthAndUpstreamUnavailableForOperations() {
+        int closedPort = FreePorts.next();
         var connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", closedPort));
         connections.afterPropertiesSet();
         try {

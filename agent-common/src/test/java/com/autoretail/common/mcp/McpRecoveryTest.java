@@ -3,6 +3,7 @@ package com.autoretail.common.mcp;
 import com.autoretail.common.fixture.TestAgentApp;
 import com.autoretail.common.fixture.TestMcpServer;
 import com.autoretail.common.testsupport.AgentHttpTestSupport;
+import com.autoretail.common.testsupport.FreePorts;
 import com.autoretail.common.testsupport.HttpJson;
 import com.autoretail.common.testsupport.HttpJson.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +14,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = TestAgentApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class McpRecoveryTest {
 
-    static final int MCP_PORT = freePort();
+    static final int MCP_PORT = FreePorts.next();
 
     @DynamicPropertySource
     static void agentSettings(DynamicPropertyRegistry registry) {
@@ -92,14 +90,5 @@ class McpRecoveryTest {
         Reply afterRestart = lookup(http);
         assertThat(afterRestart.status()).isEqualTo(200);
         assertThat(afterRestart.body().at("/result/sku").asText()).isEqualTo("SKU000001");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
