@@ -196,8 +196,12 @@ async function decide(decision) {
   try {
     const record = await post('/workflow/' + encodeURIComponent(shownId) + '/' + decision,
       { comment: $('approval-comment').value || null });
-    following?.model.applyRecord(record);
-    render(following.model, shownMode);
+    // the answer is the workflow as the decision left it; the stream may already have shown what came after it
+    // (the answer can arrive after the workflow_ended event on a busy machine), and then it must not set it back
+    if (following?.model.status === 'awaiting_approval') {
+      following.model.applyRecord(record);
+      render(following.model, shownMode);
+    }
     $('approval-comment').value = '';
     banner('');
   } catch (error) {

@@ -112,7 +112,9 @@ class FaultInjectionTest {
         Stock before = new Stock("ELC5120", "SKU000010");
         // 20 on the one to be killed, 10 on the other: two instances at once are the normal deployment
         IntPredicate onFirst = i -> i % 3 != 0;
-        List<String> ids = submitSlowed("fi-kill-", 30, 7100, before, i -> onFirst.test(i) ? first : second);
+        // agents slow enough that however long 30 submissions take to be accepted, most are still in flight
+        List<String> ids = submitSlowed("fi-kill-", 30, 7100, before, i -> onFirst.test(i) ? first : second,
+                Duration.ofSeconds(3));
         sleep(Duration.ofMillis(500));
         long unfinished = IntStream.range(0, ids.size()).filter(onFirst)
                 .filter(i -> !finished(status(second, ids.get(i)))).count();
@@ -128,7 +130,7 @@ class FaultInjectionTest {
     @Order(3)
     void aRedisRestartMidRunLetsWorkflowsContinueOrEndCleanly() {
         Stock before = new Stock("FLT3301", "SKU000009");
-        List<String> ids = submitSlowed("fi-redis-", 8, 7200, before, i -> second);
+        List<String> ids = submitSlowed("fi-redis-", 8, 7200, before, i -> second, Duration.ofSeconds(1));
 
         redis.kill();
         sleep(Duration.ofSeconds(2));
@@ -177,9 +179,9 @@ class FaultInjectionTest {
      * once every one is in the journal.
      */
     private static List<String> submitSlowed(String prefix, int count, int firstRepairOrder, Stock stock,
-                                             IntFunction<HttpJson> orchestrator) {
-        paymentServer.delay(Duration.ofSeconds(1));
-        partsAgent.delay(Duration.ofSeconds(1));
+                                             IntFunction<HttpJson> orchestrator, Duration delay) {
+        paymentServer.delay(delay);
+        partsAgent.delay(delay);
         List<String> ids = IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
         for (int i = 0; i < count; i++) {
             submit(orchestrator.apply(i), reserveHoldPay(ids.get(i), String.valueOf(firstRepairOrder + i), stock));

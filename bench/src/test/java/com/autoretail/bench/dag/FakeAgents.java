@@ -54,11 +54,12 @@ final class FakeAgents implements AutoCloseable {
                     : "{\"request_id\":\"x\",\"success\":true,\"result\":{},\"execution_time\":0.001,"
                     + "\"timestamp\":\"2026-01-01T00:00:00Z\"}";
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            // recorded before the answer leaves, so a call that follows this one cannot be seen to start before it ends
+            calls.add(new Call(service, body, start, System.nanoTime()));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(fails ? 404 : 200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
-            calls.add(new Call(service, body, start, System.nanoTime()));
         });
         server.start();
     }
