@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,11 @@ import java.util.UUID;
  * <p>Keys, under the prefix: {@code product:<sku>} (hash: name, price, reserved, stock:&lt;location&gt;),
  * {@code hold:<id>} (hash), {@code expiries} (sorted set of held hold ids), {@code idempotency:<key>} (hold id),
  * {@code quota:session:<id>} and {@code quota:customer:<id>} (hash: units, holds; deleted when nothing is held).
+ *
+ * <p>Finishing a hold (release, commit, expiry) names the hold's product and usage keys to its script, so it needs
+ * the hold's SKU and owner, which never change once the hold exists. The instance that placed a hold remembers them
+ * until the hold finishes (at most {@value #PLACED_REMEMBERED} holds, the oldest forgotten first), so that its
+ * release is one round trip to Redis; a hold placed elsewhere, or forgotten, is read first.
  */
 @SuppressWarnings("rawtypes")
 public final class RedisInventoryStore implements InventoryStore {
@@ -46,12 +53,24 @@ public final class RedisInventoryStore implements InventoryStore {
     private static final RedisScript<List> FINISH_HOLD = script("finish_hold", List.class);
     private static final RedisScript<List> DUE_HOLDS = script("due_holds", List.class);
     private static final String STOCK_FIELD = "stock:";
+    static final int PLACED_REMEMBERED = 4096;
 
     private final StringRedisTemplate redis;
     private final String prefix;
     private final Duration retention;
     private final HoldLimits limits;
     private final String endpoint;
+    /** The SKU and owner of the holds this instance placed and has not seen finish, oldest first. */
+    private final Map<String, Placed> placed = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Placed> eldest) {
+            return size() > PLACED_REMEMBERED;
+        }
+    });
+
+    /** What finishing a hold needs besides its id. */
+    private record Placed(String sku, HoldOwner owner) {
+    }
 
     /**
      * @param retention how long a finished hold, and an idempotency key, is kept
@@ -113,9 +132,12 @@ public final class RedisInventoryStore implements InventoryStore {
                 Integer.toString(limits.sessionUnits()), Integer.toString(limits.sessionHolds()),
                 Integer.toString(limits.customerUnits()), Integer.toString(limits.customerHolds()));
         return switch (reply.get(0)) {
-            case "created" -> new Created(new Hold(holdId, request.sku(), request.location(), request.quantity(),
-                    HoldStatus.HELD, instant(reply.get(3)), instant(reply.get(4)), Integer.parseInt(reply.get(2)),
-                    request.idempotencyKey(), request.owner()));
+            case "created" -> {
+                placed.put(holdId, new Placed(request.sku(), request.owner()));
+                yield new Created(new Hold(holdId, request.sku(), request.location(), request.quantity(),
+                        HoldStatus.HELD, instant(reply.get(3)), instant(reply.get(4)),
+                        Integer.parseInt(reply.get(2)), request.idempotencyKey(), request.owner()));
+            }
             case "replayed" -> {
                 Hold existing = find(reply.get(1)).orElseThrow(() -> new IllegalStateException(
                         "Idempotency key " + key + " names hold " + reply.get(1) + ", which is gone"));
@@ -177,6 +199,10 @@ public final class RedisInventoryStore implements InventoryStore {
     }
 
     private Optional<Transition> finish(String holdId, HoldStatus wanted) {
+        Placed known = placed.get(holdId);
+        if (known != null) {
+            return finish(holdId, known.sku(), known.owner(), wanted);
+        }
         // the SKU and owner never change once a hold exists, so reading them first leaves the script every key it
         // touches
         List<String> fields = redis.<String, String>opsForHash().multiGet(holdKey(holdId),
@@ -195,9 +221,14 @@ public final class RedisInventoryStore implements InventoryStore {
                         usageKey(HoldLimits.Scope.CUSTOMER, orEmpty(owner.customerId()))),
                 holdId, wanted.wireName(), Long.toString(retention.toMillis()));
         if ("unknown".equals(reply.get(0))) {
+            placed.remove(holdId);
             return Optional.empty();
         }
-        return Optional.of(new Transition(holdId, HoldStatus.fromWire(reply.get(0)), Integer.parseInt(reply.get(1))));
+        HoldStatus status = HoldStatus.fromWire(reply.get(0));
+        if (status != HoldStatus.HELD) {
+            placed.remove(holdId);
+        }
+        return Optional.of(new Transition(holdId, status, Integer.parseInt(reply.get(1))));
     }
 
     private Optional<Hold> read(String holdId) {

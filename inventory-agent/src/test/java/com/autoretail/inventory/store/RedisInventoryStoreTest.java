@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,41 @@ class RedisInventoryStoreTest extends HoldLifecycleContract {
         assertThat(redis.opsForZSet().score(PREFIX + "expiries", hold.id())).isNull();
         assertThat(redis.getExpire(PREFIX + "hold:" + hold.id(), TimeUnit.MILLISECONDS))
                 .isPositive().isLessThanOrEqualTo(RETENTION.toMillis());
+    }
+
+    @Test
+    void theInstanceThatPlacedAHoldFinishesItByWhatItRemembersAndFreesTheOwnersQuota() {
+        String sku = seeded(10, 0);
+        String session = "session-" + UUID.randomUUID();
+        String customer = "customer-" + UUID.randomUUID();
+        Hold released = heldFor(sku, 2, session, customer);
+        Hold committed = heldFor(sku, 3, session, customer);
+        InventoryStore other = otherInstance(store, clock);
+
+        assertThat(store.release(released.id())).contains(new Transition(released.id(), HoldStatus.RELEASED, 2));
+        assertThat(other.commit(committed.id()))
+                .contains(new Transition(committed.id(), HoldStatus.COMMITTED, 0));
+        // the placing instance still remembers the hold the other committed: Redis's record decides
+        assertThat(store.release(committed.id()))
+                .contains(new Transition(committed.id(), HoldStatus.COMMITTED, 0));
+
+        assertThat(online(sku)).isEqualTo(7);
+        assertThat(reserved(sku)).isZero();
+        assertThat(REDIS.template().hasKey(PREFIX + "quota:session:" + session)).isFalse();
+        assertThat(REDIS.template().hasKey(PREFIX + "quota:customer:" + customer)).isFalse();
+    }
+
+    @Test
+    void aHoldForgottenAfterItsRetentionIsUnknownToTheInstanceThatPlacedIt() {
+        String sku = seeded(10, 0);
+        Hold hold = held(sku, 2, null);
+        otherInstance(store, clock).release(hold.id());
+        REDIS.template().delete(PREFIX + "hold:" + hold.id());   // as Redis does when the retention is over
+
+        assertThat(store.release(hold.id())).isEmpty();
+        assertThat(store.commit(hold.id())).isEmpty();
+        assertThat(store.find(hold.id())).isEmpty();
+        assertThat(online(sku)).isEqualTo(10);
     }
 
     @Test

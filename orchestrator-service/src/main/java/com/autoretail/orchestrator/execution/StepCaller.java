@@ -13,6 +13,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -54,6 +55,7 @@ public class StepCaller {
     private final AgentClient client;
     private final CircuitBreakerRegistry breakers;
     private final Duration backoff;
+    private final Map<Integer, Retry> retries = new ConcurrentHashMap<>();
 
     public StepCaller(AgentClient client, CircuitBreakerRegistry breakers, Duration backoff) {
         this.client = client;
@@ -76,11 +78,7 @@ public class StepCaller {
                         RetryListener retries) {
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<AgentClient.Reply> last = new AtomicReference<>();
-        Retry retry = Retry.of(request.requestId(), RetryConfig.custom()
-                .maxAttempts(Math.max(1, maxAttempts))
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff, 2.0, 0.5))
-                .retryOnException(e -> e instanceof RetryableFailure)
-                .build());
+        Retry retry = retries(maxAttempts);
         // the stop is checked outside the breaker: a workflow that stopped is not a failure of the service
         Supplier<AgentClient.Reply> guarded = CircuitBreaker.decorateSupplier(breakers.circuitBreaker(service),
                 () -> attempt(service, request, attempts.incrementAndGet(), last));
@@ -108,6 +106,19 @@ public class StepCaller {
                     : AgentClient.failure(request, ErrorCode.TIMEOUT, "not attempted: the workflow stopped");
             return new Outcome(response, attempts.get(), inDoubt(last));
         }
+    }
+
+    /**
+     * The retry of a number of attempts, made once: a Resilience4j {@link Retry} keeps no state of a call (each
+     * decorated call gets a context of its own), so steps with the same number of attempts share one.
+     */
+    private Retry retries(int maxAttempts) {
+        return retries.computeIfAbsent(Math.max(1, maxAttempts), attempts -> Retry.of("step-" + attempts,
+                RetryConfig.custom()
+                        .maxAttempts(attempts)
+                        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff, 2.0, 0.5))
+                        .retryOnException(e -> e instanceof RetryableFailure)
+                        .build()));
     }
 
     /** Whether some attempt may have done the work: an unknown outcome stays in doubt until a success. */

@@ -47,6 +47,9 @@ class RedisWorkflowStore implements WorkflowStore {
             redis.call('HSET', KEYS[1], 'status', ARGV[2], 'submission', ARGV[3], 'fingerprint', ARGV[4],
                        'fence', 1, 'owner', ARGV[5])
             redis.call('ZADD', KEYS[2], now + tonumber(ARGV[6]), ARGV[1])
+            redis.call('ZADD', KEYS[5], now, ARGV[1])
+            redis.call('ZREMRANGEBYRANK', KEYS[5], 0, -(tonumber(ARGV[7]) + 1))
+            redis.call('PEXPIRE', KEYS[5], ARGV[8])
             return {}
             """, List.class);
 
@@ -147,11 +150,14 @@ class RedisWorkflowStore implements WorkflowStore {
     @SuppressWarnings("unchecked")
     public Claim claim(Entry entry, String owner, Duration leaseFor) {
         String requestId = entry.status().requestId();
-        List<Object> known = redis.execute(CLAIM, keys(requestId), requestId, json(entry.status()),
-                json(entry.submission()), entry.fingerprint(), owner, millis(leaseFor));
+        // claimed and listed in the index of recent() in one round trip
+        List<String> keys = new ArrayList<>(keys(requestId));
+        keys.add(recentIndex);
+        List<Object> known = redis.execute(CLAIM, keys, requestId, json(entry.status()),
+                json(entry.submission()), entry.fingerprint(), owner, millis(leaseFor),
+                Integer.toString(MAX_INDEXED), millis(retention));
         if (known == null || known.isEmpty()) {
             events.claimed(requestId, entry.status());
-            index(requestId);
             return new Claimed(new Lease(requestId, owner, 1));
         }
         return new Known(entry((String) known.get(0), (String) known.get(1), (String) known.get(2)));
@@ -224,13 +230,6 @@ class RedisWorkflowStore implements WorkflowStore {
     public Optional<WorkflowStatus> find(String requestId) {
         Object status = redis.opsForHash().get(prefix + requestId, "status");
         return status == null ? Optional.empty() : Optional.of(read((String) status, WorkflowStatus.class));
-    }
-
-    /** Lists a claimed workflow in the index of {@link #recent}: a listing only, the journal stands without it. */
-    private void index(String requestId) {
-        redis.opsForZSet().add(recentIndex, requestId, System.currentTimeMillis());
-        redis.opsForZSet().removeRange(recentIndex, 0, -(MAX_INDEXED + 1L));
-        redis.expire(recentIndex, retention);
     }
 
     @Override

@@ -3,9 +3,13 @@ package com.autoretail.orchestrator.workflow;
 import com.autoretail.common.testsupport.TestRedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisWorkflowStoreTest extends WorkflowStoreContract {
 
@@ -21,5 +25,17 @@ class RedisWorkflowStoreTest extends WorkflowStoreContract {
     @Override
     WorkflowStore store() {
         return store;
+    }
+
+    @Test
+    void aClaimListsTheWorkflowInTheIndexOfRecentOnesWhichExpiresWithTheWorkflowsItLists() {
+        String id = newId();
+        assertThat(store.claim(entry(id, "indexed"), "a", LONG)).isInstanceOf(WorkflowStore.Claimed.class);
+
+        String index = REDIS.prefix() + "recent";
+        assertThat(REDIS.template().opsForZSet().score(index, id)).as("scored by when it was claimed")
+                .isPositive();
+        assertThat(REDIS.template().getExpire(index, TimeUnit.SECONDS)).isBetween(3500L, 3600L);
+        assertThat(store.recent(1)).extracting(WorkflowStatus::requestId).containsExactly(id);
     }
 }
