@@ -20,9 +20,12 @@ import java.util.Map;
  * planner  --corpus=orchestrator-service/src/test/resources/planning --jmh-log=.fleet/bench/jmh.log
  *          (JMH on rule-cases.json, then the labelled corpus: accuracy and latency, 4b-4e)
  * planner-accuracy --corpus=...   (the corpus part alone, a few seconds)
+ * warmup   --ports=... --pids=... --id=0a --fleet="the fleet" --clients=8 --window=15 --seconds=600 --quiet=0.03
+ *          (the plan through the orchestrator until the services' JIT compilers go quiet, at most --seconds)
  * parallel --ports=orchestrator:8086,... --latency=100ms
- * overhead --ports=... --clients=32 --seconds=30
- * holds    --ports=... --clients=64 --seconds=30 --redis-inventory=http://127.0.0.1:8011
+ * overhead --ports=... --clients=32 --seconds=30 --pids=orchestrator:4711,...,redis:42   (CPU per orchestration)
+ * holds    --ports=... --clients=64 --warmup=30 --fresh-warmup=90 --seconds=30
+ *          --redis-inventory=http://127.0.0.1:8011   (fresh-warmup: the Redis agent's, a JVM started for it)
  * peer     --ports=... --rounds=3 --warmup=1 --seconds=4   (7a-7c: the orchestrator, the floor and LangGraph4j)
  * peer-latency --ports=... --latency=100ms --rounds=3 --warmup=1 --seconds=4   (7d, on a fleet started with it)
  * durability --ports=... --memory-orchestrator=http://127.0.0.1:8021 --victim=http://127.0.0.1:8022 --victim-pid=4711
@@ -44,7 +47,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: BenchMain planner|planner-accuracy|parallel|overhead|peer|peer-latency|holds|"
+            System.err.println("usage: BenchMain planner|planner-accuracy|warmup|parallel|overhead|peer|peer-latency|holds|"
                     + "durability|start|report [--name=value ...]");
             System.exit(2);
         }
@@ -65,13 +68,19 @@ public final class BenchMain {
                     results.append(result);
                 }
             }
+            case "warmup" -> results.append(new WarmUp(option(options, "id", "0a"),
+                    option(options, "fleet", "the fleet"), Integer.parseInt(option(options, "clients", "8")),
+                    seconds(options, "window", 15), seconds(options, "seconds", 600),
+                    Double.parseDouble(option(options, "quiet", "0.03")))
+                    .run(http, url(options, "orchestrator"), ProcessCpu.of(option(options, "pids", ""))));
             case "parallel" -> results.append(ParallelBenchmark.run(http, url(options, "orchestrator"),
                     latency(options), seconds(options, "warmup", 5), seconds(options, "seconds", 20)));
             case "overhead" -> {
                 Map<String, String> agents = planAgents(options);
                 for (Result result : OverheadBenchmark.run(http, url(options, "orchestrator"), agents,
                         url(options, "payment") + "/health", Integer.parseInt(option(options, "clients", "32")),
-                        seconds(options, "warmup", 20), seconds(options, "seconds", 30))) {
+                        seconds(options, "warmup", 20), seconds(options, "seconds", 30),
+                        ProcessCpu.of(option(options, "pids", "")))) {
                     results.append(result);
                 }
             }
@@ -84,12 +93,15 @@ public final class BenchMain {
             case "peer-latency" -> results.append(PeerBenchmark.runUnderLatency(http, url(options, "orchestrator"),
                     planAgents(options), latency(options), peerWindows(options)));
             case "holds" -> {
+                Duration warmup = seconds(options, "warmup", 30);
+                // the Redis agent is started for this benchmark; the fleet's has served the demo, and the /health
+                // window before the holds: the fresh JVM gets the minute more its JIT needs (bench/notes/40-holds.md)
                 List<HoldsBenchmark.Target> targets = List.of(
-                        new HoldsBenchmark.Target("3a", "memory", url(options, "inventory")),
-                        new HoldsBenchmark.Target("3b", "Redis", required(options, "redis-inventory")));
+                        new HoldsBenchmark.Target("3a", "memory", url(options, "inventory"), warmup),
+                        new HoldsBenchmark.Target("3b", "Redis", required(options, "redis-inventory"),
+                                seconds(options, "fresh-warmup", 90)));
                 for (Result result : HoldsBenchmark.run(http, targets,
-                        Integer.parseInt(option(options, "clients", "64")), seconds(options, "warmup", 5),
-                        seconds(options, "seconds", 30))) {
+                        Integer.parseInt(option(options, "clients", "64")), warmup, seconds(options, "seconds", 30))) {
                     results.append(result);
                 }
             }

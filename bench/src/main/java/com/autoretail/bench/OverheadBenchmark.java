@@ -28,7 +28,7 @@ final class OverheadBenchmark {
 
     /** One load of the plan: what the client saw, the agents' own critical path, the time outside the steps. */
     private record Measured(LoadResult load, Map<String, Double> ownSeconds, double agentPathMs, double outsideP50Ms,
-                            int steps) {
+                            int steps, String cpu) {
         double addedPerStep(double latencyMs) {
             return (latencyMs - agentPathMs) / steps;
         }
@@ -42,15 +42,17 @@ final class OverheadBenchmark {
      * @param healthUrl the {@code /health} measured as the machine's HTTP ceiling
      */
     static List<Result> run(FleetHttp http, String orchestrator, Map<String, String> agents, String healthUrl,
-                            int clients, Duration warmup, Duration duration) throws Exception {
+                            int clients, Duration warmup, Duration duration, ProcessCpu cpu) throws Exception {
         BenchPlan plan = new BenchPlan(http.mapper());
         int mcpSteps = mcpBackedSteps(http, plan, agents);
         int hops = 1 + plan.steps().size() + mcpSteps;
-        Measured loaded = measure(http, plan, orchestrator, agents, clients, warmup, duration);
-        Measured unloaded = measure(http, plan, orchestrator, agents, 1, UNLOADED_WARMUP, UNLOADED_DURATION);
+        Measured loaded = measure(http, plan, orchestrator, agents, clients, warmup, duration, cpu);
+        Measured unloaded = measure(http, plan, orchestrator, agents, 1, UNLOADED_WARMUP, UNLOADED_DURATION, cpu);
+        CpuWindow healthCpu = new CpuWindow(cpu);
         LoadResult health = LoadGenerator.run(new LoadGenerator.Spec("2. GET " + healthUrl, clients,
-                Duration.ofSeconds(5), duration), measured -> http.get(healthUrl).ok());
+                Duration.ofSeconds(5), duration), measured -> http.get(healthUrl).ok(), healthCpu);
         System.out.println("bench: " + health.summary());
+        String healthCpuLine = healthCpu.perUnit(health.calls());
 
         LoadResult load = loaded.load();
         int steps = loaded.steps();
@@ -74,8 +76,12 @@ final class OverheadBenchmark {
                         + "**%.2f ms** at p50; outside the steps %.2f ms", unloaded.load().seconds(),
                         unloaded.load().perSecond(), unloaded.load().p50(), unloaded.agentPathMs(),
                         unloaded.addedPerStep(unloaded.load().p50()), unloaded.outsideP50Ms()),
-                String.format(Locale.ROOT, "`GET %s` by %d clients in the same run: **%.0f requests/s**, p50 %.2f ms",
-                        healthUrl, clients, health.perSecond(), health.p50()),
+                String.format(Locale.ROOT, "CPU per orchestration in the %d-client window (user + system time of "
+                        + "each process from `/proc`, ÷ orchestrations): %s", clients,
+                        loaded.cpu() == null ? "not measured" : loaded.cpu()),
+                String.format(Locale.ROOT, "`GET %s` by %d clients in the same run: **%.0f requests/s**, p50 %.2f ms; "
+                        + "CPU per request: %s", healthUrl, clients, health.perSecond(), health.p50(),
+                        healthCpuLine == null ? "not measured" : healthCpuLine),
                 String.format(Locale.ROOT, "HTTP hops per orchestration: %d (1 to the orchestrator, %d to agents, %d "
                         + "from agents to their MCP servers); %.1f × %d = %.0f requests/s = **%.0f %%** of `/health`",
                         hops, steps, mcpSteps, load.perSecond(), hops, load.perSecond() * hops, share * 100));
@@ -90,7 +96,9 @@ final class OverheadBenchmark {
     }
 
     private static Measured measure(FleetHttp http, BenchPlan plan, String orchestrator, Map<String, String> agents,
-                                    int clients, Duration warmup, Duration duration) throws Exception {
+                                    int clients, Duration warmup, Duration duration, ProcessCpu cpu)
+            throws Exception {
+        CpuWindow window = new CpuWindow(cpu);
         Map<String, String> serviceOf = plan.services();
         List<Double> outside = Collections.synchronizedList(new ArrayList<>());
         Map<String, Map<String, double[]>> before = new HashMap<>();
@@ -109,10 +117,12 @@ final class OverheadBenchmark {
                         for (String url : agents.values()) {
                             before.put(url, http.operationTimes(url));
                         }
+                        window.opened();
                     }
 
                     @Override
                     public void closed() throws Exception {
+                        window.closed();
                         for (String url : agents.values()) {
                             after.put(url, http.operationTimes(url));
                         }
@@ -128,7 +138,7 @@ final class OverheadBenchmark {
         }
         double[] outsideSorted = outside.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Measured(load, own, plan.criticalPath(step -> own.get(step.id())) * 1000,
-                LoadResult.percentile(outsideSorted, 50), plan.steps().size());
+                LoadResult.percentile(outsideSorted, 50), plan.steps().size(), window.perUnit(load.calls()));
     }
 
     private static int mcpBackedSteps(FleetHttp http, BenchPlan plan, Map<String, String> agents) throws Exception {
@@ -152,5 +162,31 @@ final class OverheadBenchmark {
                 parts.add(String.format(Locale.ROOT, "%s %.2f ms", step, seconds * 1000)));
         Collections.sort(parts);
         return String.join(", ", parts);
+    }
+
+    /** The processes' CPU time over a measured window: read when it opens and when it closes. */
+    private static final class CpuWindow implements LoadGenerator.WindowHooks {
+        private final ProcessCpu cpu;
+        private Map<String, Double> start = Map.of();
+        private Map<String, Double> end = Map.of();
+
+        CpuWindow(ProcessCpu cpu) {
+            this.cpu = cpu;
+        }
+
+        @Override
+        public void opened() {
+            start = cpu.seconds();
+        }
+
+        @Override
+        public void closed() {
+            end = cpu.seconds();
+        }
+
+        /** CPU per unit of work done in the window, by process; null when nothing was measured. */
+        String perUnit(long units) {
+            return ProcessCpu.perUnit(start, end, units);
+        }
     }
 }

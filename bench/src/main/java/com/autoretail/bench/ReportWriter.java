@@ -56,7 +56,7 @@ final class ReportWriter {
         md.append("| stores | the fleet's orchestrator journals its workflows to Redis and the agents keep their ")
                 .append("idempotency records there (`REDIS_URL`, keys under `fleet-bench:`, deleted afterwards), as ")
                 .append("in production; the inventory of 3a is the memory store, that of 3b the Redis one |\n");
-        md.append("| commands | `./fleet bench` runs all seven (about 13 minutes); one alone: `./fleet bench start`, ")
+        md.append("| commands | `./fleet bench` runs all seven (about 30 minutes); one alone: `./fleet bench start`, ")
                 .append("`planner`, `overhead`, `peer`, `holds`, `parallel` or `durability` |\n\n");
         Map<String, Result> byId = new LinkedHashMap<>();
         results.forEach(result -> byId.put(result.id(), result));
