@@ -9,7 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import org.springframework.web.util.UriUtils;
+
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,23 +43,38 @@ public class ErrorResponses {
         return given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
     }
 
-    public static ProblemDetail problem(HttpStatus status, String detail, String requestId) {
+    /** A problem about this request: its {@code request_id}, and its path as the {@code instance}. */
+    public static ProblemDetail problem(HttpStatus status, String detail, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("request_id", requestId);
+        problem.setProperty("request_id", requestId(request));
+        problem.setInstance(instance(request));
         return problem;
+    }
+
+    /**
+     * The request's path as a problem's {@code instance}. Tomcat lets some characters through unencoded (curl sends
+     * "{id}" as it is), which a {@link URI} refuses; they are encoded here, where Spring's own
+     * {@code URI.create} would fail the error's answer with a 500.
+     */
+    public static URI instance(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8));
+        }
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                       ErrorCode code, String message) throws IOException {
         response.setStatus(status.value());
-        String requestId = requestId(request);
         if (isExecutePath(request)) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             mapper.writeValue(response.getOutputStream(),
-                    AgentServiceResponse.failure(requestId, code, message, null, 0, Map.of()));
+                    AgentServiceResponse.failure(requestId(request), code, message, null, 0, Map.of()));
         } else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            ProblemDetail problem = problem(status, message, requestId);
+            ProblemDetail problem = problem(status, message, request);
             problem.setProperty("error_code", code.name());
             mapper.writeValue(response.getOutputStream(), problem);
         }

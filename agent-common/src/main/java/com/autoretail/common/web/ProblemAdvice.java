@@ -30,7 +30,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
-        ProblemDetail problem = ErrorResponses.problem(e.status(), e.getMessage(), ErrorResponses.requestId(request));
+        ProblemDetail problem = ErrorResponses.problem(e.status(), e.getMessage(), request);
         if (e.title() != null) {
             problem.setTitle(e.title());
         }
@@ -40,10 +40,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        String requestId = ErrorResponses.requestId(request);
+        ProblemDetail problem = ErrorResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, null, request);
+        Object requestId = problem.getProperties().get("request_id");
         log.error("Unexpected error (request_id {})", requestId, e);
-        return ResponseEntity.internalServerError().body(ErrorResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error; see the service's log for request_id " + requestId, requestId));
+        problem.setDetail("Internal error; see the service's log for request_id " + requestId);
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override
@@ -68,6 +69,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 && request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
             problem.setProperty("request_id", ErrorResponses.requestId(servletRequest));
+            if (problem.getInstance() == null) {
+                problem.setInstance(ErrorResponses.instance(servletRequest));
+            }
         }
         return response;
     }

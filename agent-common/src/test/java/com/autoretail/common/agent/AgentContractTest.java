@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -330,6 +332,44 @@ class AgentContractTest extends AgentHttpTest {
 
         assertThat(first.body().at("/metadata/replayed").asBoolean()).isFalse();
         assertThat(second.body().at("/metadata/replayed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void whatTomcatRefusesBeforeAnyFilterIsAnsweredInTheContractsShapeNotAsAnHtmlPage() throws Exception {
+        // an encoded slash and a NUL in the path, which Tomcat will not decode; a header name with a space in it
+        for (String refused : List.of("GET /status/a%2Fb HTTP/1.1\r\nHost: x\r\n",
+                "GET /capabilities%00.html HTTP/1.1\r\nHost: x\r\nX-Request-Id: rid-77\r\n",
+                "GET /health HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n")) {
+            String answer = raw(refused + "Connection: close\r\n\r\n");
+            assertThat(answer).as(refused).startsWith("HTTP/1.1 400").containsIgnoringCase(
+                    "Content-Type: application/problem+json").contains("\"status\":400", "\"request_id\":\"",
+                            "\"detail\":\"The request was refused: Bad Request\"").doesNotContain("<html", "Tomcat");
+        }
+        assertThat(raw("GET /capabilities%00.html HTTP/1.1\r\nHost: x\r\nX-Request-Id: rid-77\r\n"
+                + "Connection: close\r\n\r\n")).contains("\"request_id\":\"rid-77\"");
+
+        // characters curl sends unencoded reach the application, which answers as it would have
+        assertThat(raw("GET /status/{task|1} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 404").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("{task|1}", "\"instance\":\"/status/%7Btask%7C1%7D\"");
+        assertThat(raw("GET /nowhere/{x} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 404").containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(raw("GET /health?probe=<b>[x]^`{y}|z HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"");
+
+        String execute = raw("POST /execute HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Bad Header: 1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(execute).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                .contains("\"success\":false", "\"error_code\":\"VALIDATION_ERROR\"").doesNotContain("<html");
+    }
+
+    /** One request written as bytes, the whole answer read back: what an HTTP client would not let a test send. */
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -77,8 +77,7 @@ class InventoryController {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e, HttpServletRequest request) {
-        ProblemDetail problem = ErrorResponses.problem(HttpStatus.BAD_REQUEST, e.getMessage(),
-                ErrorResponses.requestId(request));
+        ProblemDetail problem = ErrorResponses.problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
         problem.setProperty("error_code", e.code().name());
         problem.setProperty("errors", e.errors());
         return ResponseEntity.badRequest().body(problem);

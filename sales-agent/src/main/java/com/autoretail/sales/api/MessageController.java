@@ -45,8 +45,7 @@ class MessageController {
 
     @ExceptionHandler(InvalidMessageException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidMessageException e, HttpServletRequest request) {
-        ProblemDetail problem = ErrorResponses.problem(HttpStatus.BAD_REQUEST, e.getMessage(),
-                ErrorResponses.requestId(request));
+        ProblemDetail problem = ErrorResponses.problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
         problem.setProperty("error_code", ErrorCode.VALIDATION_ERROR.name());
         problem.setProperty("errors", e.errors);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

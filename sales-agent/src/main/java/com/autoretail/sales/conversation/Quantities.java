@@ -13,9 +13,9 @@ final class Quantities {
 
     private static final Pattern NOT_QUANTITIES = Pattern.compile("(?i)\\b(sku\\d+|store[_ -]?\\d+)\\b");
     private static final Pattern DIGITS_WITH_UNIT =
-            Pattern.compile("\\b(\\d{1,9})\\s*(x\\b|units?\\b|pcs\\b|pieces?\\b|items?\\b|of\\b|sets?\\b)");
-    private static final Pattern TIMES_DIGITS = Pattern.compile("\\bx\\s*(\\d{1,9})\\b");
-    private static final Pattern DIGITS = Pattern.compile("\\b(\\d{1,9})\\b");
+            Pattern.compile("\\b(\\d+)\\s*(x\\b|units?\\b|pcs\\b|pieces?\\b|items?\\b|of\\b|sets?\\b)");
+    private static final Pattern TIMES_DIGITS = Pattern.compile("\\bx\\s*(\\d+)\\b");
+    private static final Pattern DIGITS = Pattern.compile("\\b(\\d+)\\b");
     private static final Pattern DOZENS = Pattern.compile("\\b(half a|a|one|two|three|four|five)\\s+dozens?\\b");
     private static final Pattern COUPLE_OR_PAIR = Pattern.compile("\\ba\\s+(couple|pair)\\b");
     private static final Map<String, Integer> UNITS = Map.ofEntries(
@@ -71,8 +71,12 @@ final class Quantities {
         return null;
     }
 
+    /**
+     * The number as written; one too large for an int is read as {@link Integer#MAX_VALUE}, so that the order's own
+     * limit refuses it, rather than being passed over for a default of one unit.
+     */
     private static Integer parse(String digits) {
-        // nine digits at most: always an int; the order's own limit refuses what is too large
-        return Integer.valueOf(digits);
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        return significant.length() > 9 ? Integer.MAX_VALUE : Integer.valueOf(significant);
     }
 }

@@ -81,5 +81,8 @@ class RuleClassifierTest {
         assertThat(Quantities.find("I need 10 pieces of SKU000001, not 2")).isEqualTo(10);
         assertThat(Quantities.find("a couple of SKU000001")).isEqualTo(2);
         assertThat(Quantities.find("two dozen")).isEqualTo(24);
+        // more digits than an int holds: read as too many, never passed over (which would order one unit)
+        assertThat(Quantities.find("order 999999999999 units of SKU000001")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(Quantities.find("order 0000000000005 units of SKU000001")).isEqualTo(5);
     }
 }

@@ -222,6 +222,20 @@ class SalesConversationTest extends WireMockInventoryTest {
     }
 
     @Test
+    void refusesAnOrderOfMoreThanTheLimitHoweverManyDigitsItHasAndHoldsNothing() {
+        InventoryStub.stock("SKU000001", 500, 29, 49, 5, 23, 0);
+        Chat chat = chat("big-1");
+
+        for (String message : List.of("order 1001 units of SKU000001", "order 999999999999 units of SKU000001")) {
+            JsonNode reply = chat.say(message);
+            assertThat(reply.path("response").asText()).as(message)
+                    .isEqualTo("Please tell me a quantity between 1 and 1000 units.");
+            assertThat(reply.path("hold_id").isNull()).as(message).isTrue();
+        }
+        inventory.verify(exactly(0), postRequestedFor(urlEqualTo("/hold")));
+    }
+
+    @Test
     void answersAnUnknownSkuWithoutRetrying() {
         inventory.stubFor(InventoryStub.anyStockRead().willReturn(InventoryStub.problem(404, "NOT_FOUND",
                 "Unknown SKU SKU000001", "{}")));
