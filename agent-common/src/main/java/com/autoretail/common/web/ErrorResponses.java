@@ -54,10 +54,13 @@ public class ErrorResponses {
     /**
      * The request's path as a problem's {@code instance}. Tomcat lets some characters through unencoded (curl sends
      * "{id}" as it is), which a {@link URI} refuses; they are encoded here, where Spring's own
-     * {@code URI.create} would fail the error's answer with a 500.
+     * {@code URI.create} would fail the error's answer with a 500. Null when Tomcat could not read the path at all.
      */
     public static URI instance(HttpServletRequest request) {
         String path = request.getRequestURI();
+        if (path == null) {
+            return null;
+        }
         try {
             return URI.create(path);
         } catch (IllegalArgumentException e) {
