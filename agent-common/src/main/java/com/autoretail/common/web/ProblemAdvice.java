@@ -1,8 +1,11 @@
 package com.autoretail.common.web;
 
+import com.autoretail.common.wire.ErrorCode;
+import com.autoretail.common.wire.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,6 +61,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Unreadable request body: " + RequestBodyErrors.describe(ex));
         problem.setProperty("errors", List.of(RequestBodyErrors.describe(ex)));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return invalid(ex, RequestBodyErrors.describe(ex), headers, request);
+    }
+
+    /** A parameter of the wrong type: a 400 naming it, as the contract's validation errors do. */
+    private ResponseEntity<Object> invalid(Exception ex, FieldError error, HttpHeaders headers, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                error.field() + ": " + error.message());
+        problem.setProperty("error_code", ErrorCode.VALIDATION_ERROR.name());
+        problem.setProperty("errors", List.of(error));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns an unreadable request body into a message for the caller that names the field and the JSON type it
- * needs, without Java class names or parser internals.
+ * Turns an unreadable request body, or a request parameter of the wrong type, into a message for the caller that
+ * names the field and the type it needs, without Java class names or parser internals.
  */
 public final class RequestBodyErrors {
 
@@ -55,6 +57,18 @@ public final class RequestBodyErrors {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /**
+     * A request parameter, header or path variable that does not convert to what the endpoint takes: its name and
+     * the type it needs, never the converter's message.
+     */
+    public static FieldError describe(TypeMismatchException e) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(e.getPropertyName());
+        Class<?> type = e.getRequiredType();
+        boolean whole = type == Integer.class || type == int.class || type == Long.class || type == long.class;
+        return new FieldError(name, whole ? "must be a whole number within range" : "must be " + jsonType(type));
     }
 
     private static String jsonType(Class<?> type) {

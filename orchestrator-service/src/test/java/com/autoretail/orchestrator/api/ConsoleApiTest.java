@@ -105,7 +105,16 @@ class ConsoleApiTest {
         assertThat(zero.contentType()).startsWith("application/problem+json");
         assertThat(zero.text("detail")).contains("limit");
         assertThat(many.status()).isEqualTo(400);
-        assertThat(client("viewer-key").get("/workflows?limit=abc").status()).isEqualTo(400);
+        // not a number, or one past a long: the parameter named, as the contract's validation errors are
+        for (String limit : List.of("abc", "99999999999999999999")) {
+            Reply wrong = client("viewer-key").get("/workflows?limit=" + limit);
+            assertThat(wrong.status()).as(limit).isEqualTo(400);
+            assertThat(wrong.contentType()).startsWith("application/problem+json");
+            assertThat(wrong.text("detail")).as(limit).isEqualTo("limit: must be a whole number within range");
+            assertThat(wrong.text("error_code")).isEqualTo("VALIDATION_ERROR");
+            assertThat(wrong.body().at("/errors/0/field").asText()).isEqualTo("limit");
+            assertThat(wrong.text("request_id")).isNotBlank();
+        }
     }
 
     @Test
