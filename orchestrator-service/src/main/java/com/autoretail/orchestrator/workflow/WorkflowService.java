@@ -216,10 +216,14 @@ public class WorkflowService {
         return new WorkflowStore.Entry(planning, submission, submission.fingerprint());
     }
 
-    /** A request_id seen before: its answer when finished, 409 while it still runs. */
+    /**
+     * A request_id seen before: its answer when finished, 409 {@code IN_PROGRESS} while it still runs (the
+     * contract's code for "the first request with this request_id is still being processed; a retry later gets its
+     * outcome", so that a client retries it rather than give up as on a refusal).
+     */
     private static OrchestratorResponse replay(WorkflowStatus known) {
         if (!known.status().finished()) {
-            throw new AgentException(ErrorCode.CONFLICT, "Workflow " + known.requestId() + " is still "
+            throw new AgentException(ErrorCode.IN_PROGRESS, "Workflow " + known.requestId() + " is still "
                     + known.status().wireName() + "; follow it at /workflow/" + known.requestId());
         }
         return WorkflowRunner.response(known);

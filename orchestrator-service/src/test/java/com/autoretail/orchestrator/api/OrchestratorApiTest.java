@@ -137,6 +137,11 @@ class OrchestratorApiTest {
         List<Integer> statuses = new ArrayList<>();
         for (var reply : replies) {
             statuses.add(reply.get().status());
+            if (reply.get().status() == 409) {
+                // the first still runs: a retry later gets its answer
+                assertThat(reply.get().text("error_code")).isEqualTo("IN_PROGRESS");
+                assertThat(reply.get().text("detail")).contains("/workflow/api-race-1");
+            }
         }
         assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
         fleet.server.verify(exactly(1), postRequestedFor(urlEqualTo("/payment/execute"))
