@@ -222,11 +222,12 @@ class SalesConversationTest extends WireMockInventoryTest {
     }
 
     @Test
-    void refusesAnOrderOfMoreThanTheLimitHoweverManyDigitsItHasAndHoldsNothing() {
+    void refusesAnOrderOutsideTheLimitOrOfPartUnitsAndHoldsNothing() {
         InventoryStub.stock("SKU000001", 500, 29, 49, 5, 23, 0);
         Chat chat = chat("big-1");
 
-        for (String message : List.of("order 1001 units of SKU000001", "order 999999999999 units of SKU000001")) {
+        for (String message : List.of("order 1001 units of SKU000001", "order 999999999999 units of SKU000001",
+                "order -5 units of SKU000001", "order 2.5 units of SKU000001")) {
             JsonNode reply = chat.say(message);
             assertThat(reply.path("response").asText()).as(message)
                     .isEqualTo("Please tell me a quantity between 1 and 1000 units.");
