@@ -200,6 +200,9 @@ class RulePlannerTest {
             assign TECH-001 or TECH-002 to RO 1045              | assign a technician: needs one value
             assign TECH-001 to RO 1006, TECH-002 to RO 1007    | assign a technician: needs one technician and one repair
             link for RO 1043 $50 to a@b.com? no wait, $60       | 'no wait, $60' corrects what came before it
+            send payment link of -100$ to a@b.com for RO 1234   | send a payment link: needs an amount greater than 0
+            send payment link of -$100 to a@b.com for RO 1234   | send a payment link: needs an amount greater than 0
+            refund -$20 on PAY-1009A1                           | refund a payment: needs the amount to refund, greater
             """)
     void refusesARequestThatLacksWhatItsActionNeeds(String request, String error) {
         assertThatThrownBy(() -> planner.plan(request, Catalogs.all()))

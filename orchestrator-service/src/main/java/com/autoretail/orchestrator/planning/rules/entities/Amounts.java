@@ -13,7 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Reads amounts of money: {@code $100}, {@code 100$}, {@code 100 USD}, {@code 100 dollars}, {@code $1,250.50}. */
+/**
+ * Reads amounts of money: {@code $100}, {@code 100$}, {@code 100 USD}, {@code 100 dollars}, {@code $1,250.50}. A
+ * minus sign written against one ({@code -100$}, {@code -$100}) makes it negative, which the plan refuses, rather
+ * than an amount to pay.
+ */
 final class Amounts {
 
     private static final int CI = Pattern.CASE_INSENSITIVE;
@@ -56,12 +60,12 @@ final class Amounts {
             return List.of();
         }
         List<Found> found = new ArrayList<>();
-        collect(SYMBOL_BEFORE.matcher(text), 2, m -> SYMBOLS.get(m.group(1)), found);
-        collect(SYMBOL_AFTER.matcher(text), 1, m -> SYMBOLS.get(m.group(2)), found);
-        collect(CODE_AFTER.matcher(text), 1, m -> code(m.group(2)), found);
-        collect(CODE_BEFORE.matcher(text), 2, m -> code(m.group(1)), found);
-        collect(WORDS.matcher(text), 1, m -> wordCurrency(m.group(2)), found);
-        collect(BARE.matcher(text), 1, m -> "", found);
+        collect(text, SYMBOL_BEFORE.matcher(text), 2, m -> SYMBOLS.get(m.group(1)), found);
+        collect(text, SYMBOL_AFTER.matcher(text), 1, m -> SYMBOLS.get(m.group(2)), found);
+        collect(text, CODE_AFTER.matcher(text), 1, m -> code(m.group(2)), found);
+        collect(text, CODE_BEFORE.matcher(text), 2, m -> code(m.group(1)), found);
+        collect(text, WORDS.matcher(text), 1, m -> wordCurrency(m.group(2)), found);
+        collect(text, BARE.matcher(text), 1, m -> "", found);
         found.sort((a, b) -> Integer.compare(a.start, b.start));
         List<Money> amounts = new ArrayList<>(found.size());
         int end = -1;
@@ -78,15 +82,27 @@ final class Amounts {
         String of(Matcher matcher);
     }
 
-    private static void collect(Matcher matcher, int numberGroup, CurrencyOf currencyOf, List<Found> found) {
+    private static void collect(String text, Matcher matcher, int numberGroup, CurrencyOf currencyOf,
+                                List<Found> found) {
         while (matcher.find()) {
             String currency = currencyOf.of(matcher);
             if (currency != null) {
                 BigDecimal value = new BigDecimal(matcher.group(numberGroup).replace(",", ""));
+                if (minusBefore(text, matcher.start(numberGroup)) || minusBefore(text, matcher.start())) {
+                    value = value.negate();   // refused as an amount, never paid as its absolute value
+                }
                 found.add(new Found(matcher.start(), matcher.end(),
                         new Money(value, currency.isEmpty() ? null : currency)));
             }
         }
+    }
+
+    /**
+     * Whether a minus sign is written right before {@code index}: before an amount's number ("-100$", "-100 USD") or
+     * before the symbol that opens it ("-$100"). ("$-100" is no amount at all: the symbol must touch its number.)
+     */
+    private static boolean minusBefore(String text, int index) {
+        return index > 0 && (text.charAt(index - 1) == '-' || text.charAt(index - 1) == '\u2212');
     }
 
     /** Whether the letters are an ISO-4217 code, as in "USD45", which is an amount and no part number. */

@@ -51,6 +51,10 @@ class EntityExtractorTest {
             refund 45.10 USD                          | amounts       | [45.1 USD]
             bill ro 1006 $1,250                       | amounts       | [1250 USD]
             RO 1019, $1,875.25, a@b.com               | amounts       | [1875.25 USD]
+            a link of -100$ to a@b.com                | amounts       | [-100 USD]
+            a link of -$250 to a@b.com                | amounts       | [-250 USD]
+            a link of $-250 to a@b.com                | amounts       | absent
+            a link of − 100$ to a@b.com               | amounts       | [100 USD]
             4x part 1234                              | quantity      | 4
             part 1234 x4                              | quantity      | 4
             two of part 1234                          | quantity      | 2
