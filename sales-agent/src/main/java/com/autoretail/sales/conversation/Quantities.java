@@ -1,5 +1,7 @@
 package com.autoretail.sales.conversation;
 
+import com.autoretail.common.text.WrittenCounts;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the quantity a customer asks for: digits ("2 units"), words ("two", "twenty-five"), "a couple", "a pair",
- * "a dozen", "half a dozen". SKUs and store ids are not quantities. A number that is not a count of whole units
- * ("-5", "2.5") is read as 0, so that the order refuses it instead of holding some other quantity.
+ * "a dozen", "half a dozen". SKUs and store ids are not quantities. Digits are read as {@link WrittenCounts} reads
+ * them, so that the order refuses "-5" or "2.5 units" instead of holding some other quantity.
  */
 final class Quantities {
 
@@ -18,7 +20,6 @@ final class Quantities {
             Pattern.compile("\\b(\\d+)\\s*(x\\b|units?\\b|pcs\\b|pieces?\\b|items?\\b|of\\b|sets?\\b)");
     private static final Pattern TIMES_DIGITS = Pattern.compile("\\bx\\s*(\\d+)\\b");
     private static final Pattern DIGITS = Pattern.compile("\\b(\\d+)\\b");
-    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+");
     private static final Pattern DOZENS = Pattern.compile("\\b(half a|a|one|two|three|four|five)\\s+dozens?\\b");
     private static final Pattern COUPLE_OR_PAIR = Pattern.compile("\\ba\\s+(couple|pair)\\b");
     private static final Map<String, Integer> UNITS = Map.ofEntries(
@@ -42,7 +43,7 @@ final class Quantities {
         for (Pattern digits : List.of(DIGITS_WITH_UNIT, TIMES_DIGITS, DIGITS)) {
             Matcher m = digits.matcher(text);
             if (m.find()) {
-                return number(text, m.start(1), m.end(1));
+                return WrittenCounts.at(text, m.start(1), m.end(1));
             }
         }
         Matcher m = DOZENS.matcher(text);
@@ -66,41 +67,5 @@ final class Quantities {
             return TENS.get(m.group(1)) + (m.group(2) == null ? 0 : UNITS.get(m.group(2)));
         }
         return null;
-    }
-
-    /**
-     * The number the digits at {@code start..end} belong to, as written around them: "1,000" is a thousand, "2.5"
-     * and "-5" are not quantities of whole units (0, which the order's limit refuses, rather than 5), and one too
-     * large for an int is {@link Integer#MAX_VALUE}, refused the same way rather than passed over for one unit.
-     */
-    private static Integer number(String text, int start, int end) {
-        int from = start;
-        while (from > 0 && (Character.isDigit(text.charAt(from - 1))
-                || separator(text.charAt(from - 1)) && from > 1 && Character.isDigit(text.charAt(from - 2)))) {
-            from--;
-        }
-        int to = end;
-        while (to < text.length() - 1 && separator(text.charAt(to)) && Character.isDigit(text.charAt(to + 1))) {
-            to++;
-            while (to < text.length() && Character.isDigit(text.charAt(to))) {
-                to++;
-            }
-        }
-        String written = text.substring(from, to);
-        boolean negative = from > 0 && text.charAt(from - 1) == '-';
-        if (negative) {
-            return 0;
-        }
-        if (THOUSANDS.matcher(written).matches()) {
-            written = written.replace(",", "");
-        } else if (!written.chars().allMatch(Character::isDigit)) {
-            return 0;   // a fraction, or digits run together with separators: not a count of units
-        }
-        String significant = written.replaceFirst("^0+(?=\\d)", "");
-        return significant.length() > 9 ? Integer.MAX_VALUE : Integer.valueOf(significant);
-    }
-
-    private static boolean separator(char c) {
-        return c == ',' || c == '.';
     }
 }

@@ -102,9 +102,10 @@ record ClauseView(String text, String lower, RequestEntities own, RequestEntitie
         return own.statuses().isEmpty() ? null : own.statuses().get(own.statuses().size() - 1);
     }
 
+    /** The count the clause asks for, 1 when it names none; one below 1 ("0", "-2", "2.5") is kept, to be refused. */
     int quantity() {
         Integer quantity = own.quantity() != null ? own.quantity() : context.quantity();
-        return quantity == null || quantity < 1 ? 1 : quantity;
+        return quantity == null ? 1 : quantity;
     }
 
     Integer ownQuantity() {

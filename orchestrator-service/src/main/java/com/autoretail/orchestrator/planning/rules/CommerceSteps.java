@@ -16,6 +16,9 @@ import static com.autoretail.orchestrator.planning.rules.PlanBuilder.parameters;
 /** The steps of the payment, inventory and sales intents, with the operation and parameter names of docs/CONTRACT.md. */
 final class CommerceSteps {
 
+    /** What a count below 1 ("0", "-2", "2.5 units") is refused for, never taken as 1 or as the digits after the sign. */
+    static final String WHOLE_COUNT = "a whole number of units, at least 1";
+
     private static final String DEFAULT_CURRENCY = "USD";
     private static final String PAYMENT_ID = "the payment id (e.g. PAY-1009A1)";
 
@@ -145,7 +148,9 @@ final class CommerceSteps {
     /** With a quantity the question is "are there N?", without it "how many are there?". */
     static void checkStock(ClauseView clause, PlanBuilder plan) {
         for (String sku : clause.skus()) {
-            if (clause.ownQuantity() != null) {
+            if (clause.ownQuantity() != null && clause.quantity() < 1) {
+                plan.missing(Intent.INVENTORY_STOCK, WHOLE_COUNT);
+            } else if (clause.ownQuantity() != null) {
                 plan.read(Intent.INVENTORY_STOCK, "check_stock", INVENTORY, "check_availability",
                         parameters("sku", sku, "quantity", clause.quantity(), "location", clause.location()));
             } else {
@@ -160,6 +165,10 @@ final class CommerceSteps {
             return;
         }
         int quantity = clause.quantity();
+        if (quantity < 1) {
+            plan.missing(intent, WHOLE_COUNT);
+            return;
+        }
         for (String sku : clause.skus()) {
             String checked = plan.validation("check_stock", INVENTORY, "check_availability",
                     parameters("sku", sku, "quantity", quantity, "location", clause.location()),

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 final class PartQuantities {
 
     private static final String COUNT = "(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)";
-    // a count is no price ($4), no decimal and no repair order ("RO 123 BRK2201")
-    private static final String NOT_AN_ID = "(?<![$€£#.,\\d])(?<!\\bro\\s)(?<!\\bro)";
+    // a count is no price ($4), no decimal, no negative number and no repair order ("RO 123 BRK2201")
+    private static final String NOT_AN_ID = "(?<![$€£#.,\\d\u2212-])(?<!\\bro\\s)(?<!\\bro)";
     // up to three words between the count and the part ("4 spark plugs ELC5120", "2 units of 1234")
     private static final String WORDS_BETWEEN = "\\s*(?:x\\s*)?(?:[a-z][a-z-]*\\s+){0,3}";
 
@@ -27,9 +27,9 @@ final class PartQuantities {
         String text = clause.toLowerCase(Locale.ROOT);
         Matcher before = Pattern.compile(NOT_AN_ID + "\\b" + COUNT + WORDS_BETWEEN + quoted + "\\b").matcher(text);
         if (before.find()) {
-            return EntityExtractor.count(before.group(1));
+            return EntityExtractor.count(text, before, 1);
         }
         Matcher after = Pattern.compile("\\b" + quoted + "\\s*(?:x|\\*)\\s*(\\d{1,3})\\b").matcher(text);
-        return after.find() ? EntityExtractor.count(after.group(1)) : fallback;
+        return after.find() ? EntityExtractor.count(text, after, 1) : fallback;
     }
 }

@@ -41,6 +41,10 @@ final class WorkshopSteps {
         }
         Map<String, Object> quantities = new LinkedHashMap<>();
         parts.forEach(part -> quantities.put(part, PartQuantities.of(clause.text(), part, clause.quantity())));
+        if (quantities.values().stream().anyMatch(count -> (int) count < 1)) {
+            plan.missing(intent, CommerceSteps.WHOLE_COUNT);
+            return;
+        }
         for (String repairOrder : repairOrders) {
             List<String> gates = new ArrayList<>();
             gates.add(plan.repairOrderGate(repairOrder));

@@ -19,7 +19,11 @@ class PartQuantitiesTest {
         "add part BRK-2201 to RO 123             | BRK-2201 | 1 | 1",
         "RO 123 BRK2201 please                   | BRK2201 | 1 | 1",
         "$40 FLT3301 for RO 1001                 | FLT3301 | 1 | 1",
-        "add part 1234 to RO 1234, qty 5         | 1234    | 5 | 5"})
+        "add part 1234 to RO 1234, qty 5         | 1234    | 5 | 5",
+        // a negative or part count next to the part is not taken: the clause's own reading (no count) holds
+        "add -2 of part 1234 to RO 1234          | 1234    | -1 | -1",
+        "add 2.5 x part 1234 to RO 1234          | 1234    | -1 | -1",
+        "add 1,000 x part 1234 to RO 1234        | 1234    | 1000 | 1000"})
     void readsTheCountNextToThePart(String clause, String part, int fallback, int expected) {
         assertThat(PartQuantities.of(clause, part, fallback)).isEqualTo(expected);
     }

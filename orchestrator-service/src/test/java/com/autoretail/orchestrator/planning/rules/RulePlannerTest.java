@@ -203,6 +203,11 @@ class RulePlannerTest {
             send payment link of -100$ to a@b.com for RO 1234   | send a payment link: needs an amount greater than 0
             send payment link of -$100 to a@b.com for RO 1234   | send a payment link: needs an amount greater than 0
             refund -$20 on PAY-1009A1                           | refund a payment: needs the amount to refund, greater
+            Add -2 of part 1234 to RO 1234                      | add a part to a repair order: needs a whole number of units
+            Add 2.5 x part 1234 to RO 1234                      | add a part to a repair order: needs a whole number of units
+            Add 0 units of part 1234 to RO 1234                 | add a part to a repair order: needs a whole number of units
+            Hold -3 units of SKU000001                          | hold stock of a SKU: needs a whole number of units
+            Hold 2.5 units of SKU000001                         | hold stock of a SKU: needs a whole number of units
             """)
     void refusesARequestThatLacksWhatItsActionNeeds(String request, String error) {
         assertThatThrownBy(() -> planner.plan(request, Catalogs.all()))

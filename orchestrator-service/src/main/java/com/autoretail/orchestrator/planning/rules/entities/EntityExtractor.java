@@ -1,5 +1,7 @@
 package com.autoretail.orchestrator.planning.rules.entities;
 
+import com.autoretail.common.text.WrittenCounts;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +76,8 @@ public final class EntityExtractor {
 
     private static final Pattern[] QUANTITIES = {
             Pattern.compile("\\b(\\d{1,3})\\s*(?:x\\b|units?\\b|pcs\\b|pieces?\\b|items?\\b|sets?\\b|of\\b)", CI),
+            // more digits only before a word that makes them a count: "1500 units" is no repair order
+            Pattern.compile("\\b(\\d{4,})\\s*(?:units?\\b|pcs\\b|pieces?\\b|items?\\b)", CI),
             Pattern.compile("\\b(?:qty|quantity)\\s*(?:of\\s*)?[:=]?\\s*(\\d{1,3})\\b", CI),
             Pattern.compile("\\bx\\s?(\\d{1,3})\\b", CI),
             Pattern.compile("\\b(\\d{1,3})\\s+(?=sku)", CI),
@@ -214,16 +218,21 @@ public final class EntityExtractor {
             Matcher matcher = pattern.matcher(text);
             if (matcher.find() && matcher.start() < earliest) {
                 earliest = matcher.start();
-                quantity = count(matcher.group(1).toLowerCase(Locale.ROOT));
+                quantity = count(text, matcher, 1);
             }
         }
         return quantity;
     }
 
-    /** A count as written: digits, a number word up to ten, or "a pair of" / "a couple of" (2). */
-    public static int count(String written) {
+    /**
+     * The count a pattern's group found in {@code text}: digits as {@link WrittenCounts} reads them with what is
+     * written around them ("1,000"; "-2" and "2.5" are no count, which the agents' schemas refuse), a number word up
+     * to ten, or "a pair of" / "a couple of" (2).
+     */
+    public static int count(String text, Matcher matcher, int group) {
+        String written = matcher.group(group).toLowerCase(Locale.ROOT);
         if (Character.isDigit(written.charAt(0))) {
-            return Integer.parseInt(written);
+            return WrittenCounts.at(text, matcher.start(group), matcher.end(group));
         }
         int word = NUMBER_WORDS.indexOf(written);
         return word >= 0 ? word : 2; // "a pair of", "a couple of"

@@ -60,6 +60,11 @@ class EntityExtractorTest {
             two of part 1234                          | quantity      | 2
             a pair of part 1234                       | quantity      | 2
             qty 3 of part 1234                        | quantity      | 3
+            hold 1,000 units of SKU000001             | quantity      | 1000
+            hold 1500 units of SKU000001              | quantity      | 1500
+            hold 99999999999 units of SKU000001       | quantity      | 2147483647
+            add -2 of part 1234                       | quantity      | -1
+            add 2.5 x part 1234                       | quantity      | -1
             refund PAY-1009A1                         | payments      | [PAY-1009A1]
             pay-77aa11bb                              | payments      | [PAY-77AA11BB]
             release RES-000003                        | reservations  | [RES-000003]
