@@ -33,7 +33,7 @@ public final class WrittenCounts {
                 to++;
             }
         }
-        if (from > 0 && (text.charAt(from - 1) == '-' || text.charAt(from - 1) == '\u2212')) {
+        if (minusBefore(text, from)) {
             return NOT_A_COUNT;
         }
         String written = text.substring(from, to);
@@ -44,6 +44,11 @@ public final class WrittenCounts {
         }
         String significant = written.replaceFirst("^0+(?=\\d)", "");
         return significant.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(significant);
+    }
+
+    /** Whether a minus sign (hyphen-minus or U+2212) is written right before {@code index} of {@code text}. */
+    public static boolean minusBefore(String text, int index) {
+        return index > 0 && (text.charAt(index - 1) == '-' || text.charAt(index - 1) == '\u2212');
     }
 
     private static boolean separator(char c) {

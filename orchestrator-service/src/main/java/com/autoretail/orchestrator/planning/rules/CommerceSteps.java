@@ -147,10 +147,12 @@ final class CommerceSteps {
 
     /** With a quantity the question is "are there N?", without it "how many are there?". */
     static void checkStock(ClauseView clause, PlanBuilder plan) {
+        if (clause.ownQuantity() != null && clause.quantity() < 1) {
+            plan.missing(Intent.INVENTORY_STOCK, WHOLE_COUNT);
+            return;
+        }
         for (String sku : clause.skus()) {
-            if (clause.ownQuantity() != null && clause.quantity() < 1) {
-                plan.missing(Intent.INVENTORY_STOCK, WHOLE_COUNT);
-            } else if (clause.ownQuantity() != null) {
+            if (clause.ownQuantity() != null) {
                 plan.read(Intent.INVENTORY_STOCK, "check_stock", INVENTORY, "check_availability",
                         parameters("sku", sku, "quantity", clause.quantity(), "location", clause.location()));
             } else {

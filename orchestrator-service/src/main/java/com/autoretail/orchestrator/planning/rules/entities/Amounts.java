@@ -1,5 +1,6 @@
 package com.autoretail.orchestrator.planning.rules.entities;
 
+import com.autoretail.common.text.WrittenCounts;
 import com.autoretail.orchestrator.planning.rules.entities.RequestEntities.Money;
 
 import java.math.BigDecimal;
@@ -88,21 +89,16 @@ final class Amounts {
             String currency = currencyOf.of(matcher);
             if (currency != null) {
                 BigDecimal value = new BigDecimal(matcher.group(numberGroup).replace(",", ""));
-                if (minusBefore(text, matcher.start(numberGroup)) || minusBefore(text, matcher.start())) {
-                    value = value.negate();   // refused as an amount, never paid as its absolute value
+                // against the number ("-100$") or the symbol that opens it ("-$100"; "$-100" is no amount at all):
+                // refused as an amount, never paid as its absolute value
+                if (WrittenCounts.minusBefore(text, matcher.start(numberGroup))
+                        || WrittenCounts.minusBefore(text, matcher.start())) {
+                    value = value.negate();
                 }
                 found.add(new Found(matcher.start(), matcher.end(),
                         new Money(value, currency.isEmpty() ? null : currency)));
             }
         }
-    }
-
-    /**
-     * Whether a minus sign is written right before {@code index}: before an amount's number ("-100$", "-100 USD") or
-     * before the symbol that opens it ("-$100"). ("$-100" is no amount at all: the symbol must touch its number.)
-     */
-    private static boolean minusBefore(String text, int index) {
-        return index > 0 && (text.charAt(index - 1) == '-' || text.charAt(index - 1) == '\u2212');
     }
 
     /** Whether the letters are an ISO-4217 code, as in "USD45", which is an amount and no part number. */

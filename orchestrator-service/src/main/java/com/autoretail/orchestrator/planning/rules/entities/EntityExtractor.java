@@ -226,7 +226,7 @@ public final class EntityExtractor {
 
     /**
      * The count a pattern's group found in {@code text}: digits as {@link WrittenCounts} reads them with what is
-     * written around them ("1,000"; "-2" and "2.5" are no count, which the agents' schemas refuse), a number word up
+     * written around them ("1,000"; "-2" and "2.5" are no count, which the plan refuses), a number word up
      * to ten, or "a pair of" / "a couple of" (2).
      */
     public static int count(String text, Matcher matcher, int group) {
